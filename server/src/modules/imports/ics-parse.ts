@@ -1,0 +1,1675 @@
+/**
+ * iCalendar (RFC 5545) files -> normalized entries. Pure: no clock, no I/O; the same text and options
+ * always give the same result, whatever time zone the process runs in.
+ *
+ * Why not node-ical's parseICS (the toolchain pick): checked on 0.26.1, it keeps only the last
+ * VCALENDAR of a file, reads floating times and DATE values in the server's own time zone, ignores
+ * RDATE, gives no line numbers, and writes warnings to the console. So this module reads the text
+ * itself (content lines, folding, components, parameters, values, VTIMEZONE) and uses rrule-temporal,
+ * the recurrence engine node-ical is built on, only to enumerate RRULE dates. Recurrence is expanded
+ * in wall-clock time (the rule runs in UTC on the local date-times) and every occurrence is then placed
+ * in its zone: a weekly 10:00 Europe/Berlin meeting stays at 10:00 local across a DST change, and
+ * floating times follow the member's zone.
+ *
+ * Error policy (one rule: refuse the file when its structure cannot be trusted, skip one event when
+ * only that event is damaged):
+ * - IcsParseError (the whole file is refused, with the line when known): empty input; the first line
+ *   is not BEGIN:VCALENDAR (not an iCalendar file: HTML, vCard, a bare VEVENT); BEGIN/END that do not
+ *   pair up (END without BEGIN, END:X closing BEGIN:Y, a component still open at the end of the file,
+ *   i.e. a truncated download); an invalid component name; a nested VCALENDAR; a component outside any
+ *   VCALENDAR; a line that is not a content line at calendar level or inside a VTIMEZONE (it may carry
+ *   data every event depends on). Any unexpected failure is also reported as an IcsParseError.
+ * - Skipped event (listed with its UID, title, line and a reason; the rest of the file is imported):
+ *   a line that is not a content line inside that event; no DTSTART or more than one; a DTSTART, DTEND,
+ *   DURATION, RRULE, RDATE, EXDATE or RECURRENCE-ID value that cannot be read; DTSTART and DTEND of
+ *   different types; an end before the start; a time zone that is neither an IANA or Windows name nor
+ *   defined by a VTIMEZONE in the file; a recurrence rule that produces more occurrences than can be
+ *   enumerated; a cancelled event (STATUS:CANCELLED or METHOD:CANCEL) or cancelled instance that falls
+ *   in the window; an older version of an event whose UID appears twice.
+ * - Tolerated silently: blank lines, unknown properties and components, lines after END:VCALENDAR,
+ *   empty EXDATE or RDATE values (they name no date), a missing UID (a stable one is derived from
+ *   DTSTART and SUMMARY so re-imports still match), VTODO/VJOURNAL/VFREEBUSY (not imported).
+ *
+ * Options are the caller's responsibility: invalid options throw a TypeError, not an IcsParseError,
+ * because they are a programming error and not a problem with the uploaded file.
+ */
+import { createHash } from 'node:crypto';
+import type { EntryStatus, Rsvp, ShowAs } from '@tiltmeter/shared';
+import { RRuleTemporal } from 'rrule-temporal';
+import {
+  etcZoneForOffset,
+  fixedOffsetMinutes,
+  ianaZone,
+  resolveZoneName,
+  WINDOWS_ZONE_IDS,
+} from './windows-zones.ts';
+
+/** One entry as the importers hand it to the import service (the service adds source and calendar). */
+export interface ParsedEntry {
+  /** Stable per occurrence: the UID for single events, `UID/original start` for recurrence instances. */
+  externalUid: string;
+  /** The series' UID for instances of a recurring event, null for single events. */
+  seriesId: string | null;
+  title: string | null;
+  start: Date;
+  end: Date;
+  /** IANA zone of the entry (the member's zone for floating, UTC and all-day times). */
+  timeZone: string;
+  allDay: boolean;
+  /** People invited including the organizer and the member; rooms and resources are not people; 0 when none are listed. */
+  attendees: number;
+  /** The member organized it (or it lists neither organizer nor attendees: the member's own block). */
+  organizer: boolean;
+  rsvp: Rsvp;
+  showAs: ShowAs;
+  status: EntryStatus;
+  /** Line of the VEVENT (or CSV row) the entry came from. */
+  lineNumber?: number;
+}
+
+export interface SkippedEvent {
+  uid: string;
+  summary?: string;
+  reason: string;
+  line?: number;
+}
+
+export interface IcsParseOptions {
+  /** Addresses that identify the member as organizer or attendee (compared case-insensitively). */
+  memberEmails: readonly string[];
+  /** IANA zone for floating times and all-day dates. */
+  memberTimeZone: string;
+  /** Entries overlapping [from, to) are returned; recurring events are expanded over it. */
+  window: { from: Date; to: Date };
+  /** At most this many occurrences of one series are returned (the earliest ones). */
+  maxOccurrencesPerSeries: number;
+}
+
+export interface IcsParseResult {
+  /** X-WR-CALNAME (or RFC 7986 NAME) of the first calendar that has one. */
+  calendarName: string | null;
+  entries: ParsedEntry[];
+  skipped: SkippedEvent[];
+}
+
+export class IcsParseError extends Error {
+  override readonly name = 'IcsParseError';
+  /** 1-based physical line of the problem, null when it is not tied to a line. */
+  readonly line: number | null;
+
+  constructor(message: string, line: number | null = null) {
+    super(message);
+    this.line = line;
+  }
+}
+
+const SECOND_MS = 1000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+/** Largest distance between a wall-clock time and its instant (UTC-12 .. UTC+14). */
+const MAX_OFFSET_MS = 15 * HOUR_MS;
+/**
+ * Upper bound of rrule-temporal iterations for one expansion step. Its slow path can spend about a
+ * millisecond per iteration on a rule that rarely matches, so the usual budget is derived from the
+ * per-series cap and only COUNT rules (counted from DTSTART) may go up to this.
+ */
+const MAX_RULE_ITERATIONS = 50_000;
+
+// ---------------------------------------------------------------------------------------------------
+// Reading: physical lines -> content lines -> components
+// ---------------------------------------------------------------------------------------------------
+
+interface ContentLine {
+  /** Upper-cased property name. */
+  name: string;
+  /** Upper-cased parameter names -> values (quotes removed, RFC 6868 decoded). */
+  params: Map<string, string[]>;
+  value: string;
+  line: number;
+}
+
+interface Component {
+  name: string;
+  line: number;
+  props: ContentLine[];
+  children: Component[];
+  /** First line inside this event that is not a content line (events only). */
+  invalidLine?: number;
+}
+
+interface LogicalLine {
+  text: string;
+  line: number;
+}
+
+/** Unfolds lines (CRLF, LF or CR endings; folds start with a space or tab) and drops blank lines. */
+function logicalLines(text: string): LogicalLine[] {
+  const physical = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  const out: LogicalLine[] = [];
+  for (let i = 0; i < physical.length; i++) {
+    const raw = physical[i] ?? '';
+    // Dropping blank lines before unfolding also joins "NAME<blank line> :value", which some old
+    // Mozilla exports contain.
+    if (raw.trim() === '') continue;
+    const previous = out.at(-1);
+    if ((raw[0] === ' ' || raw[0] === '\t') && previous) {
+      previous.text += raw.slice(1);
+      continue;
+    }
+    out.push({ text: raw, line: i + 1 });
+  }
+  return out;
+}
+
+const NAME_RE = /[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*/y;
+const PARAM_NAME_RE = /[A-Za-z0-9_-]+/y;
+const PARAM_TEXT_RE = /[^";:,]*/y;
+
+/** RFC 6868: ^n newline, ^' double quote, ^^ caret. */
+function decodeParamValue(value: string): string {
+  return value.replace(/\^(n|N|'|\^)/g, (_, c: string) => (c === "'" ? '"' : c === '^' ? '^' : '\n'));
+}
+
+/** One content line, or null when the text is not one ("name *(;param) : value"). */
+function parseContentLine(text: string, line: number): ContentLine | null {
+  NAME_RE.lastIndex = 0;
+  const name = NAME_RE.exec(text);
+  if (!name) return null;
+  let i = name[0].length;
+  const params = new Map<string, string[]>();
+  while (text[i] === ';') {
+    PARAM_NAME_RE.lastIndex = i + 1;
+    const paramName = PARAM_NAME_RE.exec(text);
+    if (!paramName) return null;
+    i = PARAM_NAME_RE.lastIndex;
+    if (text[i] !== '=') return null;
+    i++;
+    const values: string[] = [];
+    for (;;) {
+      if (text[i] === '"') {
+        const close = text.indexOf('"', i + 1);
+        if (close < 0) return null;
+        values.push(decodeParamValue(text.slice(i + 1, close)));
+        i = close + 1;
+      } else {
+        PARAM_TEXT_RE.lastIndex = i;
+        const raw = PARAM_TEXT_RE.exec(text)?.[0] ?? '';
+        values.push(decodeParamValue(raw));
+        i += raw.length;
+      }
+      if (text[i] !== ',') break;
+      i++;
+    }
+    const key = paramName[0].toUpperCase();
+    params.set(key, [...(params.get(key) ?? []), ...values]);
+  }
+  if (text[i] !== ':') return null;
+  return { name: name[0].toUpperCase(), params, value: text.slice(i + 1), line };
+}
+
+/** Components we read inside; damage anywhere else in a VCALENDAR is contained by ignoring it. */
+const TRUSTED_COMPONENTS = new Set(['VCALENDAR', 'VTIMEZONE', 'STANDARD', 'DAYLIGHT']);
+
+function describeLine(text: string): string {
+  const shown = text.length > 60 ? `${text.slice(0, 60)}...` : text;
+  return JSON.stringify(shown);
+}
+
+/** Builds the component tree of every VCALENDAR in the file (see the error policy above). */
+function readCalendars(text: string): Component[] {
+  const lines = logicalLines(text);
+  const first = lines[0];
+  if (!first) throw new IcsParseError('The file is empty.', null);
+  const calendars: Component[] = [];
+  const stack: Component[] = [];
+
+  for (const { text: raw, line } of lines) {
+    const content = parseContentLine(raw, line);
+    const isBegin = content?.name === 'BEGIN';
+    const isEnd = content?.name === 'END';
+
+    if (stack.length === 0) {
+      if (isBegin && content.value.trim().toUpperCase() === 'VCALENDAR') {
+        const calendar: Component = { name: 'VCALENDAR', line, props: [], children: [] };
+        calendars.push(calendar);
+        stack.push(calendar);
+        continue;
+      }
+      if (calendars.length === 0) {
+        const hint = raw.includes('\u0000') ? ' It looks like UTF-16 text; export it as UTF-8.' : '';
+        throw new IcsParseError(
+          `This is not an iCalendar file: it must start with BEGIN:VCALENDAR, but line ${line} is ${describeLine(raw)}.${hint}`,
+          line,
+        );
+      }
+      if (isBegin) {
+        throw new IcsParseError(
+          `Line ${line}: BEGIN:${content.value.trim()} is outside any VCALENDAR.`,
+          line,
+        );
+      }
+      if (isEnd) {
+        throw new IcsParseError(`Line ${line}: END:${content.value.trim()} has no matching BEGIN.`, line);
+      }
+      // Some servers append comments after END:VCALENDAR; they carry no events.
+      continue;
+    }
+
+    const current = stack.at(-1) as Component;
+    if (isBegin) {
+      const componentName = content.value.trim().toUpperCase();
+      if (!/^[A-Z0-9-]+$/.test(componentName)) {
+        throw new IcsParseError(
+          `Line ${line}: ${describeLine(content.value)} is not a valid component name.`,
+          line,
+        );
+      }
+      if (componentName === 'VCALENDAR') {
+        throw new IcsParseError(`Line ${line}: a VCALENDAR cannot contain another VCALENDAR.`, line);
+      }
+      const child: Component = { name: componentName, line, props: [], children: [] };
+      current.children.push(child);
+      stack.push(child);
+      continue;
+    }
+    if (isEnd) {
+      const componentName = content.value.trim().toUpperCase();
+      if (componentName !== current.name) {
+        throw new IcsParseError(
+          `Line ${line}: END:${content.value.trim()} does not close BEGIN:${current.name} from line ${current.line}.`,
+          line,
+        );
+      }
+      stack.pop();
+      continue;
+    }
+    if (content) {
+      current.props.push(content);
+      continue;
+    }
+    // Not a content line: contain the damage to the event it is in, if any.
+    const event = stack[1]?.name === 'VEVENT' ? stack[1] : undefined;
+    if (event) {
+      event.invalidLine ??= line;
+      continue;
+    }
+    if (stack.every((component) => TRUSTED_COMPONENTS.has(component.name))) {
+      throw new IcsParseError(`Line ${line} is not a valid iCalendar line: ${describeLine(raw)}.`, line);
+    }
+  }
+
+  const open = stack.at(-1);
+  if (open) {
+    throw new IcsParseError(
+      `BEGIN:${open.name} on line ${open.line} is never closed with END:${open.name}; the file may be cut off.`,
+      open.line,
+    );
+  }
+  return calendars;
+}
+
+function prop(component: Component, name: string): ContentLine | undefined {
+  return component.props.find((p) => p.name === name);
+}
+
+function props(component: Component, name: string): ContentLine[] {
+  return component.props.filter((p) => p.name === name);
+}
+
+function param(line: ContentLine, name: string): string | undefined {
+  return line.params.get(name)?.[0];
+}
+
+/** TEXT values: \\ \; \, \n are escapes; a backslash before anything else just drops. */
+function unescapeText(value: string): string {
+  return value.replace(/\\(.)/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Time zones and wall-clock time
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * Wall-clock times are kept as "wall ms": the local date and time encoded as if it were UTC
+ * (Date.UTC of the fields). It makes calendar arithmetic (add a day, compare dates) exact and leaves
+ * the offset to one place: {@link wallToInstant}.
+ */
+interface Zone {
+  /** IANA zone reported on entries. */
+  readonly id: string;
+  /** Offset in ms east of UTC at an instant. */
+  offsetAt(instant: number): number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function ianaOffset(zone: string, instant: number): number {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(zone, formatter);
+  }
+  const fields: Record<string, number> = {};
+  for (const part of formatter.formatToParts(instant)) {
+    if (part.type !== 'literal') fields[part.type] = Number(part.value);
+  }
+  const wall = Date.UTC(
+    fields.year ?? 1970,
+    (fields.month ?? 1) - 1,
+    fields.day ?? 1,
+    fields.hour ?? 0,
+    fields.minute ?? 0,
+    fields.second ?? 0,
+  );
+  return wall - Math.floor(instant / SECOND_MS) * SECOND_MS;
+}
+
+function ianaZoneObject(id: string): Zone {
+  return { id, offsetAt: (instant) => ianaOffset(id, instant) };
+}
+
+const UTC_ZONE: Zone = { id: 'UTC', offsetAt: () => 0 };
+
+/**
+ * The instant of a wall-clock time in a zone. RFC 5545 3.3.5: a time that falls in a DST gap is read
+ * with the offset before the gap (02:30 on a spring-forward night becomes 03:30), and a time that
+ * occurs twice means the first one.
+ */
+export function wallToInstant(wall: number, zone: Zone): number {
+  const before = zone.offsetAt(wall - DAY_MS);
+  const after = zone.offsetAt(wall + DAY_MS);
+  const early = wall - before;
+  const late = wall - after;
+  const earlyFits = zone.offsetAt(early) === before;
+  const lateFits = zone.offsetAt(late) === after;
+  if (earlyFits && lateFits) return Math.min(early, late);
+  if (earlyFits) return early;
+  if (lateFits) return late;
+  return early;
+}
+
+function instantToWall(instant: number, zone: Zone): number {
+  return instant + zone.offsetAt(instant);
+}
+
+/** The instant of a local date-time (ISO fields) in an IANA zone; exported for the CSV reader. */
+export function zonedLocalToInstant(
+  fields: { year: number; month: number; day: number; hour: number; minute: number; second: number },
+  timeZone: string,
+): Date {
+  const wall = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second);
+  return new Date(wallToInstant(wall, ianaZoneObject(timeZone)));
+}
+
+function isoDate(wall: number): string {
+  return new Date(wall).toISOString().slice(0, 10);
+}
+
+function isoLocal(wall: number): string {
+  return new Date(wall).toISOString().slice(0, 19);
+}
+
+/** 20260305T100000 (RFC 5545 basic format) of a wall time. */
+function basicDateTime(wall: number): string {
+  return isoLocal(wall).replace(/[-:]/g, '');
+}
+
+function basicDate(wall: number): string {
+  return isoDate(wall).replace(/-/g, '');
+}
+
+/** TZOFFSETFROM/TZOFFSETTO: +HHMM[SS] in ms, or null. */
+function parseUtcOffset(value: string): number | null {
+  const match = /^([+-])(\d{2})(\d{2})(\d{2})?$/.exec(value.trim());
+  if (!match) return null;
+  const [, sign, hh, mm, ss] = match;
+  const hours = Number(hh);
+  const minutes = Number(mm);
+  const seconds = Number(ss ?? 0);
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  const ms = (hours * 3600 + minutes * 60 + seconds) * SECOND_MS;
+  return sign === '-' ? -ms : ms;
+}
+
+interface Transition {
+  at: number;
+  offset: number;
+}
+
+const YEAR_MS = 366 * DAY_MS;
+
+/**
+ * A zone defined by a VTIMEZONE's observances, or a reason why it cannot be used. Rules are expanded
+ * only over `range` (years around the import window, plus the year before a rule's UNTIL so the last
+ * transition before the range is known): Outlook starts its rules in 1601, and every date costs a trip
+ * through the Temporal polyfill. Instants far outside the range get the offset at its nearest edge.
+ */
+function vtimezoneZone(component: Component, id: string, range: { from: number; to: number }): Zone | string {
+  const transitions: Transition[] = [];
+  let earliest: { at: number; offsetFrom: number } | null = null;
+  for (const observance of component.children) {
+    if (observance.name !== 'STANDARD' && observance.name !== 'DAYLIGHT') continue;
+    const dtstart = prop(observance, 'DTSTART');
+    const from = parseUtcOffset(prop(observance, 'TZOFFSETFROM')?.value ?? '');
+    const to = parseUtcOffset(prop(observance, 'TZOFFSETTO')?.value ?? '');
+    const start = dtstart ? parseDateValue(dtstart.value) : null;
+    if (!start || from === null || to === null) {
+      return `its ${observance.name} rule on line ${observance.line} has no valid DTSTART, TZOFFSETFROM and TZOFFSETTO`;
+    }
+    const startWall = start.kind === 'utc' ? start.instant + from : start.wall;
+    const onsets = [startWall - from];
+    const fromZone: Zone = { id, offsetAt: () => from };
+    for (const rrule of props(observance, 'RRULE')) {
+      const rule = buildRule(rrule.value, startWall, false, fromZone, 5_000);
+      if (typeof rule === 'string')
+        return `its ${observance.name} rule on line ${rrule.line} is unusable: ${rule}`;
+      const untilText = /UNTIL=([0-9TZ]+)/i.exec(rrule.value)?.[1];
+      const until = untilText ? parseDateValue(untilText) : null;
+      const untilMs = until ? (until.kind === 'utc' ? until.instant : until.wall) : null;
+      const lookback = untilMs !== null && untilMs < range.from ? untilMs - YEAR_MS : range.from - YEAR_MS;
+      try {
+        visitRuleStarts(rule, Math.max(startWall, lookback), range.to, (wall) => {
+          onsets.push(wall - from);
+          return onsets.length < 5_000;
+        });
+      } catch (error) {
+        return `its ${observance.name} rule on line ${rrule.line} cannot be expanded (${messageOf(error)})`;
+      }
+    }
+    for (const rdate of props(observance, 'RDATE')) {
+      for (const raw of splitList(rdate.value)) {
+        const value = parseDateValue(raw);
+        if (!value) return `its RDATE on line ${rdate.line} is not a date-time`;
+        onsets.push(value.kind === 'utc' ? value.instant : value.wall - from);
+      }
+    }
+    for (const at of onsets) transitions.push({ at, offset: to });
+    const first = Math.min(...onsets);
+    if (!earliest || first < earliest.at) earliest = { at: first, offsetFrom: from };
+  }
+  if (!earliest) return 'it defines no STANDARD or DAYLIGHT rule';
+  transitions.sort((a, b) => a.at - b.at);
+  const initial = earliest.offsetFrom;
+  return {
+    id,
+    offsetAt(instant) {
+      let lo = 0;
+      let hi = transitions.length - 1;
+      let found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if ((transitions[mid] as Transition).at <= instant) {
+          found = mid;
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return found < 0 ? initial : (transitions[found] as Transition).offset;
+    },
+  };
+}
+
+let allZones: readonly string[] | null = null;
+
+/** Zones most calendars use, tried before the long tail so a label is a familiar name. */
+const COMMON_ZONES = [
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Los_Angeles',
+  'America/Sao_Paulo',
+  'Europe/London',
+  'Europe/Berlin',
+  'Europe/Paris',
+  'Europe/Moscow',
+  'Asia/Kolkata',
+  'Asia/Shanghai',
+  'Asia/Tokyo',
+  'Australia/Sydney',
+  'Pacific/Auckland',
+];
+
+/**
+ * An IANA zone that agrees with a file-defined zone at the given instants, to label its entries.
+ * Tried in order: a zone the TZID ends with ("custom_America/New_York"), the member's zone, the
+ * Etc/GMT zone of a zone without DST, common zones, the zones Windows maps to, then every zone the
+ * runtime knows. Null when none agrees.
+ */
+function matchingIanaZone(
+  zone: Zone,
+  name: string,
+  samples: readonly number[],
+  preferred: string,
+): string | null {
+  allZones ??= Intl.supportedValuesOf('timeZone');
+  const lower = name.toLowerCase();
+  const hint = allZones
+    .filter((candidate) => lower.endsWith(candidate.toLowerCase()) && candidate.includes('/'))
+    .sort((a, b) => b.length - a.length)[0];
+  const offsets = samples.map((instant) => zone.offsetAt(instant));
+  const constant = offsets.every((offset) => offset === offsets[0]) ? (offsets[0] ?? null) : null;
+  const etc = constant !== null && constant % 60_000 === 0 ? etcZoneForOffset(constant / 60_000) : null;
+  const candidates = new Set([
+    ...(hint ? [hint] : []),
+    preferred,
+    ...(etc ? [etc] : []),
+    ...COMMON_ZONES,
+    ...WINDOWS_ZONE_IDS.values(),
+    ...allZones,
+  ]);
+  for (const candidate of candidates) {
+    if (!ianaZone(candidate)) continue;
+    if (samples.every((instant, i) => ianaOffset(candidate, instant) === offsets[i])) return candidate;
+  }
+  return null;
+}
+
+/**
+ * Resolves TZID values of one VCALENDAR (VTIMEZONE ids are scoped to their calendar). Order of trust:
+ * a name the runtime knows (IANA, Windows id or label, IANA behind a vendor path) because IANA data is
+ * more current than the simplified rules producers embed; then the VTIMEZONE's X-LIC-LOCATION; then
+ * the VTIMEZONE's own rules; then a bare UTC offset as the name.
+ */
+class ZoneResolver {
+  private readonly cache = new Map<string, Zone | string>();
+
+  constructor(
+    private readonly definitions: ReadonlyMap<string, Component>,
+    private readonly memberZone: Zone,
+    /** Years around the import window in which file-defined zone rules are expanded. */
+    private readonly range: { from: number; to: number },
+  ) {}
+
+  /** `near` (any wall or instant ms close to where the zone is used) picks the year a label is matched in. */
+  resolve(tzid: string, near: number): Zone | string {
+    let zone = this.cache.get(tzid);
+    if (zone === undefined) {
+      zone = this.lookup(tzid.trim().replace(/^"(.*)"$/, '$1'), near);
+      this.cache.set(tzid, zone);
+    }
+    return zone;
+  }
+
+  private lookup(name: string, near: number): Zone | string {
+    const known = resolveZoneName(name);
+    if (known) return ianaZoneObject(known);
+    const definition = this.definitions.get(name) ?? this.definitions.get(name.toUpperCase());
+    if (definition) {
+      const location = prop(definition, 'X-LIC-LOCATION')?.value.trim();
+      const fromLocation = location ? resolveZoneName(location) : null;
+      if (fromLocation) return ianaZoneObject(fromLocation);
+      const rules = vtimezoneZone(definition, name, this.range);
+      if (typeof rules === 'string') return `the time zone "${name}" cannot be used: ${rules}`;
+      return this.labelled(rules, name, near);
+    }
+    const offset = fixedOffsetMinutes(name);
+    if (offset !== null) {
+      const etc = etcZoneForOffset(offset);
+      if (etc) return ianaZoneObject(etc);
+      return this.labelled({ id: name, offsetAt: () => offset * 60_000 }, name, near);
+    }
+    return `unknown time zone "${name}" (not an IANA or Windows zone name, and the file does not define it)`;
+  }
+
+  /**
+   * A file-defined zone keeps its own rules for instants but is reported under an IANA name that
+   * agrees with it over the year around its first use; the member's zone when none does.
+   */
+  private labelled(zone: Zone, name: string, near: number): Zone {
+    const samples = [-3, -2, -1, 0, 1, 2, 3].map((k) => near + k * 61 * DAY_MS);
+    const label = matchingIanaZone(zone, name, samples, this.memberZone.id) ?? this.memberZone.id;
+    return { id: label, offsetAt: (instant) => zone.offsetAt(instant) };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Values
+// ---------------------------------------------------------------------------------------------------
+
+type DateValue =
+  | { kind: 'date'; wall: number }
+  | { kind: 'utc'; instant: number }
+  | { kind: 'local'; wall: number };
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** DATE (20260305) or DATE-TIME (20260305T100000, ...Z; seconds optional); null when invalid. */
+function parseDateValue(raw: string): DateValue | null {
+  // "20131210Z" (a date with a Z) is not RFC 5545, but Google Calendar writes it in birthday RDATEs.
+  const match = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(Z)?|Z)?$/i.exec(raw.trim());
+  if (!match) return null;
+  const [, y, mo, d, h, mi, s, z] = match;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (h === undefined) return { kind: 'date', wall: Date.UTC(year, month - 1, day) };
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Math.min(Number(s ?? 0), 59);
+  if (hour > 23 || minute > 59) return null;
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  return z ? { kind: 'utc', instant: wall } : { kind: 'local', wall };
+}
+
+interface NominalDuration {
+  days: number;
+  ms: number;
+}
+
+/** RFC 5545 DURATION (P1W, P1DT2H, PT30M, -PT5M); days and weeks are nominal, the rest exact. */
+function parseDuration(raw: string): NominalDuration | null {
+  const match = /^([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/i.exec(raw.trim());
+  if (!match || /^[+-]?PT?$/i.test(raw.trim())) return null;
+  const [, sign, w, d, h, m, s] = match;
+  const factor = sign === '-' ? -1 : 1;
+  const days = (Number(w ?? 0) * 7 + Number(d ?? 0)) * factor;
+  const ms = (Number(h ?? 0) * 3600 + Number(m ?? 0) * 60 + Number(s ?? 0)) * SECOND_MS * factor;
+  if (!Number.isSafeInteger(days) || !Number.isSafeInteger(ms)) return null;
+  return { days, ms };
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+class SkipEvent extends Error {}
+
+function skip(reason: string): never {
+  throw new SkipEvent(reason);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Recurrence rules
+// ---------------------------------------------------------------------------------------------------
+
+const RULE_PARTS = new Set([
+  'FREQ',
+  'UNTIL',
+  'COUNT',
+  'INTERVAL',
+  'BYSECOND',
+  'BYMINUTE',
+  'BYHOUR',
+  'BYDAY',
+  'BYMONTHDAY',
+  'BYYEARDAY',
+  'BYWEEKNO',
+  'BYMONTH',
+  'BYSETPOS',
+  'WKST',
+  'RSCALE',
+  'SKIP',
+]);
+
+const FREQUENCIES = new Set(['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY']);
+
+/** Allowed numbers per BYxxx part (RFC 5545 3.3.10); negative values count from the end. */
+const RULE_RANGES: Record<string, { min: number; max: number; signed: boolean }> = {
+  BYSECOND: { min: 0, max: 60, signed: false },
+  BYMINUTE: { min: 0, max: 59, signed: false },
+  BYHOUR: { min: 0, max: 23, signed: false },
+  BYMONTHDAY: { min: 1, max: 31, signed: true },
+  BYYEARDAY: { min: 1, max: 366, signed: true },
+  BYWEEKNO: { min: 1, max: 53, signed: true },
+  BYMONTH: { min: 1, max: 12, signed: false },
+  BYSETPOS: { min: 1, max: 366, signed: true },
+};
+
+/** Most days each month can have (February in a leap year). */
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+interface PreparedRule {
+  rrule: RRuleTemporal;
+  /** True when the rule can never produce a date (e.g. BYMONTH=2;BYMONTHDAY=30). */
+  never: boolean;
+}
+
+/**
+ * An RRULE ready for rrule-temporal, running in UTC on wall-clock times, or the reason it cannot be
+ * used. UNTIL is moved into the same wall-clock frame. Checks that rrule-temporal 1.6.0 does not make
+ * itself, because they matter here:
+ * - MONTHLY and YEARLY rules without a day part get the DTSTART day written out (RFC 5545 says that is
+ *   what they mean): rrule-temporal otherwise clamps a series starting on the 31st to the 28th in
+ *   February and stays on the 28th afterwards.
+ * - Numbers out of range are refused instead of ignored, and a month/day combination that cannot exist
+ *   is detected up front: rrule-temporal searches for a match until its iteration limit, which costs
+ *   seconds per rule.
+ * - Non-Gregorian RSCALE rules (RFC 7529) are refused rather than expanded as Gregorian.
+ */
+function buildRule(
+  raw: string,
+  startWall: number,
+  allDay: boolean,
+  zone: Zone,
+  maxIterations: number,
+): PreparedRule | string {
+  const parts = new Map<string, string>();
+  for (const part of raw.replace(/\s+/g, '').toUpperCase().split(';')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const key = eq < 0 ? part : part.slice(0, eq);
+    if (RULE_PARTS.has(key)) parts.set(key, eq < 0 ? '' : part.slice(eq + 1));
+  }
+  const freq = parts.get('FREQ');
+  if (!freq) return `RRULE "${raw}" has no FREQ`;
+  if (!FREQUENCIES.has(freq)) return `RRULE "${raw}" has an unknown FREQ`;
+  const rscale = parts.get('RSCALE');
+  if (rscale !== undefined && rscale !== 'GREGORIAN') {
+    return `RRULE "${raw}" uses the ${rscale} calendar, which is not supported`;
+  }
+  parts.delete('RSCALE');
+  parts.delete('SKIP');
+
+  for (const [key, range] of Object.entries(RULE_RANGES)) {
+    const list = parts.get(key);
+    if (list === undefined) continue;
+    const numbers = list.split(',').map(Number);
+    const ok = numbers.every((n) => {
+      const size = range.signed ? Math.abs(n) : n;
+      return Number.isInteger(n) && size >= range.min && size <= range.max && (range.signed || n >= 0);
+    });
+    if (!ok || list === '') return `RRULE "${raw}" has an invalid ${key}`;
+  }
+  for (const key of ['INTERVAL', 'COUNT']) {
+    const value = parts.get(key);
+    if (value !== undefined && !/^[1-9]\d{0,8}$/.test(value)) return `RRULE "${raw}" has an invalid ${key}`;
+  }
+
+  const until = parts.get('UNTIL');
+  if (until !== undefined) {
+    const value = parseDateValue(until);
+    if (!value) return `RRULE UNTIL "${until}" is not a date or date-time`;
+    if (allDay) {
+      // Google ends all-day series with UNTIL=<last day>T235959Z: the UTC date is the last day meant.
+      parts.set('UNTIL', basicDate(value.kind === 'utc' ? value.instant : value.wall));
+    } else {
+      const wall =
+        value.kind === 'utc'
+          ? instantToWall(value.instant, zone)
+          : value.kind === 'date'
+            ? value.wall + DAY_MS - SECOND_MS
+            : value.wall;
+      parts.set('UNTIL', `${basicDateTime(wall)}Z`);
+    }
+  }
+
+  const start = new Date(startWall);
+  const hasDay = ['BYDAY', 'BYMONTHDAY', 'BYYEARDAY', 'BYWEEKNO'].some((key) => parts.has(key));
+  if (freq === 'MONTHLY' && !hasDay) parts.set('BYMONTHDAY', String(start.getUTCDate()));
+  if (freq === 'YEARLY' && !hasDay) {
+    if (!parts.has('BYMONTH')) parts.set('BYMONTH', String(start.getUTCMonth() + 1));
+    parts.set('BYMONTHDAY', String(start.getUTCDate()));
+  }
+  const monthDays = parts.get('BYMONTHDAY')?.split(',').map(Number);
+  const months = parts.get('BYMONTH')?.split(',').map(Number) ?? [];
+  const never =
+    monthDays !== undefined &&
+    months.length > 0 &&
+    months.every((month) => monthDays.every((day) => Math.abs(day) > (MONTH_DAYS[month - 1] ?? 31)));
+
+  const rule = [`FREQ=${freq}`, ...[...parts].filter(([key]) => key !== 'FREQ').map(([k, v]) => `${k}=${v}`)];
+  const dtstart = allDay
+    ? `DTSTART;VALUE=DATE:${basicDate(startWall)}`
+    : `DTSTART:${basicDateTime(startWall)}Z`;
+  const count = Number(parts.get('COUNT') ?? 0);
+  try {
+    const rrule = new RRuleTemporal({
+      rruleString: `${dtstart}\nRRULE:${rule.join(';')}`,
+      includeDtstart: true,
+      // COUNT rules are counted from DTSTART, so they need room for every occurrence before the window.
+      maxIterations: Math.min(MAX_RULE_ITERATIONS, Math.max(maxIterations, 2 * count + 100)),
+    });
+    return { rrule, never };
+  } catch (error) {
+    return `RRULE "${raw}" cannot be read (${messageOf(error)})`;
+  }
+}
+
+function isIterationLimit(error: unknown): boolean {
+  return /Maximum iterations/.test(messageOf(error));
+}
+
+/**
+ * Visits the wall-clock starts of a rule within [from, to] in order until `visit` returns false.
+ * rrule-temporal stops with an error when a range holds more dates than its iteration limit
+ * (FREQ=MINUTELY over a year), so the range is walked in chunks that shrink until they fit; a rule
+ * that does not fit even a one-day chunk is refused.
+ */
+function visitRuleStarts(
+  rule: PreparedRule,
+  fromWall: number,
+  toWall: number,
+  visit: (wall: number) => boolean,
+): void {
+  if (rule.never) return;
+  let cursor = fromWall;
+  let size = toWall - fromWall;
+  let last = Number.NEGATIVE_INFINITY;
+  while (cursor <= toWall) {
+    const end = Math.min(cursor + size, toWall);
+    let dates: { epochMilliseconds: number }[];
+    try {
+      dates = rule.rrule.between(new Date(cursor), new Date(end), true);
+    } catch (error) {
+      if (!isIterationLimit(error)) skip(`its RRULE cannot be expanded (${messageOf(error)})`);
+      if (size <= DAY_MS) skip('its recurrence rule produces too many occurrences to import');
+      size = Math.max(DAY_MS, Math.floor(size / 4));
+      continue;
+    }
+    for (const date of dates) {
+      const wall = date.epochMilliseconds;
+      if (wall <= last) continue;
+      last = wall;
+      if (!visit(wall)) return;
+    }
+    if (end >= toWall) return;
+    cursor = end;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Events
+// ---------------------------------------------------------------------------------------------------
+
+interface CalendarContext {
+  method: string | null;
+  zones: ZoneResolver;
+}
+
+interface EventRecord {
+  component: Component;
+  calendar: CalendarContext;
+  uid: string;
+  recurrenceId: ContentLine | undefined;
+  sequence: number;
+  stamp: number;
+  order: number;
+}
+
+/** How an event's times are read: its zone and whether it is all-day, floating or UTC. */
+interface TimeBase {
+  allDay: boolean;
+  floating: boolean;
+  zone: Zone;
+  /** Zone reported on entries. */
+  label: string;
+}
+
+interface Timing {
+  base: TimeBase;
+  startWall: number;
+  start: number;
+  duration: NominalDuration;
+}
+
+interface Occurrence {
+  start: number;
+  end: number;
+  /** Original start as it appears in externalUid; null for single events. */
+  recurrence: string | null;
+  component: Component;
+}
+
+interface ParseState {
+  options: IcsParseOptions;
+  memberZone: Zone;
+  memberEmails: ReadonlySet<string>;
+  from: number;
+  to: number;
+  entries: ParsedEntry[];
+  skipped: SkippedEvent[];
+}
+
+function overlapsWindow(start: number, end: number, state: ParseState): boolean {
+  return start < state.to && (end > state.from || (end === start && start >= state.from));
+}
+
+function startOfDay(wall: number): number {
+  return wall - (((wall % DAY_MS) + DAY_MS) % DAY_MS);
+}
+
+interface ResolvedValue {
+  value: DateValue;
+  instant: number;
+  /** The wall-clock time in the series' zone. */
+  baseWall: number;
+  /** The calendar day as written (the member's day for UTC values), as the wall ms of its midnight. */
+  day: number;
+}
+
+/** A date or date-time property value resolved in a time base (TZID, Z, floating or DATE). */
+function resolveValue(
+  line: ContentLine,
+  raw: string,
+  base: TimeBase,
+  calendar: CalendarContext,
+  state: ParseState,
+): ResolvedValue {
+  const value = parseDateValue(raw);
+  if (!value) skip(`${line.name} "${raw}" on line ${line.line} is not a valid date or date-time`);
+  if (value.kind === 'date') {
+    const instant = wallToInstant(value.wall, base.allDay ? state.memberZone : base.zone);
+    return { value, instant, baseWall: value.wall, day: value.wall };
+  }
+  if (value.kind === 'utc') {
+    const baseWall = instantToWall(value.instant, base.zone);
+    return { value, instant: value.instant, baseWall, day: startOfDay(baseWall) };
+  }
+  const tzid = param(line, 'TZID');
+  let zone = base.floating || base.allDay ? state.memberZone : base.zone;
+  if (tzid !== undefined) {
+    const resolved = calendar.zones.resolve(tzid, value.wall);
+    if (typeof resolved === 'string') skip(resolved);
+    zone = resolved;
+  }
+  const instant = wallToInstant(value.wall, zone);
+  return { value, instant, baseWall: instantToWall(instant, base.zone), day: startOfDay(value.wall) };
+}
+
+/** DTSTART and the duration (DTEND, DURATION or the RFC default) of an event. */
+function readTiming(component: Component, calendar: CalendarContext, state: ParseState): Timing {
+  const starts = props(component, 'DTSTART');
+  const dtstart = starts[0];
+  if (!dtstart) skip('it has no DTSTART');
+  if (starts.length > 1) skip(`it has ${starts.length} DTSTART properties`);
+  const value = parseDateValue(dtstart.value);
+  if (!value) skip(`DTSTART "${dtstart.value}" on line ${dtstart.line} is not a valid date or date-time`);
+
+  let base: TimeBase;
+  let startWall: number;
+  let start: number;
+  if (value.kind === 'date') {
+    base = { allDay: true, floating: false, zone: state.memberZone, label: state.memberZone.id };
+    startWall = value.wall;
+    start = wallToInstant(startWall, state.memberZone);
+  } else if (value.kind === 'utc') {
+    // A UTC time says when, not where: the member's zone is the best guess of where.
+    base = { allDay: false, floating: false, zone: UTC_ZONE, label: state.memberZone.id };
+    startWall = value.instant;
+    start = value.instant;
+  } else {
+    const tzid = param(dtstart, 'TZID');
+    let zone = state.memberZone;
+    if (tzid !== undefined) {
+      const resolved = calendar.zones.resolve(tzid, value.wall);
+      if (typeof resolved === 'string') skip(resolved);
+      zone = resolved;
+    }
+    base = { allDay: false, floating: tzid === undefined, zone, label: zone.id };
+    startWall = value.wall;
+    start = wallToInstant(startWall, zone);
+  }
+
+  const ends = props(component, 'DTEND');
+  const dtend = ends[0];
+  if (ends.length > 1) skip(`it has ${ends.length} DTEND properties`);
+  let duration: NominalDuration;
+  if (dtend) {
+    const end = resolveValue(dtend, dtend.value, base, calendar, state);
+    if ((end.value.kind === 'date') !== base.allDay) {
+      skip(
+        base.allDay
+          ? `DTSTART is a date but DTEND on line ${dtend.line} is a date-time`
+          : `DTSTART is a date-time but DTEND on line ${dtend.line} is a date`,
+      );
+    }
+    if (base.allDay) {
+      const days = Math.round((end.value.kind === 'date' ? end.value.wall - startWall : 0) / DAY_MS);
+      if (days < 0) skip('it ends before it starts');
+      // DTEND equal to DTSTART on a date event is invalid; producers that write it mean one day.
+      duration = { days: Math.max(days, 1), ms: 0 };
+    } else {
+      if (end.instant < start) skip('it ends before it starts');
+      duration = { days: 0, ms: end.instant - start };
+    }
+  } else {
+    const durationProp = prop(component, 'DURATION');
+    if (durationProp) {
+      const parsed = parseDuration(durationProp.value);
+      if (!parsed)
+        skip(`DURATION "${durationProp.value}" on line ${durationProp.line} is not a valid duration`);
+      if (parsed.days < 0 || parsed.ms < 0) skip('it ends before it starts (negative DURATION)');
+      duration = base.allDay
+        ? { days: Math.max(parsed.days + Math.floor(parsed.ms / DAY_MS), 1), ms: 0 }
+        : parsed;
+    } else {
+      // RFC 5545 3.6.1: a date event lasts one day, a date-time event is a point in time.
+      duration = base.allDay ? { days: 1, ms: 0 } : { days: 0, ms: 0 };
+    }
+  }
+  return { base, startWall, start, duration };
+}
+
+/** End instant of an occurrence: nominal days move the wall clock, the rest is exact time. */
+function endOf(
+  startWall: number,
+  start: number,
+  duration: NominalDuration,
+  base: TimeBase,
+  state: ParseState,
+): number {
+  let end: number;
+  if (base.allDay) {
+    end = wallToInstant(startWall + duration.days * DAY_MS, state.memberZone);
+  } else if (duration.days !== 0) {
+    end = wallToInstant(instantToWall(start, base.zone) + duration.days * DAY_MS, base.zone) + duration.ms;
+  } else {
+    end = start + duration.ms;
+  }
+  if (!Number.isFinite(end) || Math.abs(end) > 8.64e15 || Number.isNaN(new Date(end).getTime())) {
+    skip('its duration is out of range');
+  }
+  return end;
+}
+
+/** How an original start appears in externalUid: the date, the floating local time or the UTC instant. */
+function recurrenceLabel(base: TimeBase, wall: number, instant: number): string {
+  if (base.allDay) return isoDate(wall);
+  if (base.floating) return isoLocal(wall);
+  return new Date(instant).toISOString();
+}
+
+/**
+ * An original start within a series: its key (the date for all-day series, the instant otherwise, or
+ * "date:YYYY-MM-DD" when a DATE names a whole day of a timed series), its local date, and its label.
+ */
+interface OriginalStart {
+  key: string;
+  date: string;
+  label: string;
+  wall: number;
+  /** Null when the value names a whole day rather than one start. */
+  instant: number | null;
+}
+
+function originalStart(base: TimeBase, wall: number, instant: number): OriginalStart {
+  return {
+    key: base.allDay ? isoDate(wall) : String(instant),
+    date: isoDate(wall),
+    label: recurrenceLabel(base, wall, instant),
+    wall,
+    instant,
+  };
+}
+
+/** Reads a RECURRENCE-ID or EXDATE value in the series' time base. */
+function originalFromValue(
+  line: ContentLine,
+  raw: string,
+  base: TimeBase,
+  calendar: CalendarContext,
+  state: ParseState,
+): OriginalStart {
+  const resolved = resolveValue(line, raw, base, calendar, state);
+  if (base.allDay) return originalStart(base, resolved.day, wallToInstant(resolved.day, state.memberZone));
+  if (resolved.value.kind === 'date') {
+    const date = isoDate(resolved.day);
+    return { key: `date:${date}`, date, label: date, wall: resolved.day, instant: null };
+  }
+  return originalStart(base, resolved.baseWall, resolved.instant);
+}
+
+function isCancelled(component: Component, calendar: CalendarContext): boolean {
+  return (
+    prop(component, 'STATUS')?.value.trim().toUpperCase() === 'CANCELLED' || calendar.method === 'CANCEL'
+  );
+}
+
+function summaryOf(component: Component): string | undefined {
+  const summary = prop(component, 'SUMMARY');
+  const title = summary ? unescapeText(summary.value).trim() : '';
+  return title === '' ? undefined : title;
+}
+
+function address(value: string): string {
+  return value
+    .trim()
+    .replace(/^mailto:/i, '')
+    .trim()
+    .toLowerCase();
+}
+
+const PARTSTAT: Record<string, Rsvp> = {
+  ACCEPTED: 'accepted',
+  TENTATIVE: 'tentative',
+  DECLINED: 'declined',
+  DELEGATED: 'declined',
+  'NEEDS-ACTION': 'needs_action',
+};
+
+const BUSY_STATUS: Record<string, ShowAs> = {
+  FREE: 'free',
+  TENTATIVE: 'tentative',
+  OOF: 'out_of_office',
+  BUSY: 'busy',
+  WORKINGELSEWHERE: 'busy',
+};
+
+type Described = Pick<ParsedEntry, 'title' | 'attendees' | 'organizer' | 'rsvp' | 'showAs' | 'status'>;
+
+/**
+ * The people and availability facts of an event. An instance override inherits from its series
+ * master every property it does not state itself (a moved instance often repeats only its times).
+ */
+function describe(component: Component, master: Component | undefined, state: ParseState): Described {
+  const get = (name: string): ContentLine[] => {
+    const own = props(component, name);
+    return own.length > 0 || !master ? own : props(master, name);
+  };
+  const first = (name: string): ContentLine | undefined => get(name)[0];
+
+  const summary = first('SUMMARY');
+  const titleText = summary ? unescapeText(summary.value).trim() : '';
+
+  const organizerProp = first('ORGANIZER');
+  const organizerAddress = organizerProp
+    ? address(param(organizerProp, 'EMAIL') ?? organizerProp.value)
+    : null;
+  const isMember = (value: string | null): boolean =>
+    value !== null && value !== '' && state.memberEmails.has(value);
+
+  const attendeeProps = get('ATTENDEE');
+  const people = new Set<string>();
+  let memberListed = false;
+  let memberPartstat: string | undefined;
+  attendeeProps.forEach((attendee, index) => {
+    const email = address(param(attendee, 'EMAIL') ?? attendee.value);
+    const emails = [email, address(attendee.value)];
+    if (emails.some(isMember)) {
+      memberListed = true;
+      memberPartstat ??= param(attendee, 'PARTSTAT')?.toUpperCase() ?? 'NEEDS-ACTION';
+    }
+    const cutype = param(attendee, 'CUTYPE')?.toUpperCase();
+    const role = param(attendee, 'ROLE')?.toUpperCase();
+    // Rooms and resources are booked, not invited: a 1:1 in a meeting room is still two people.
+    if (cutype === 'ROOM' || cutype === 'RESOURCE' || role === 'NON-PARTICIPANT') return;
+    people.add(email === '' ? `#${index}` : email);
+  });
+  if (attendeeProps.length > 0 && organizerAddress) people.add(organizerAddress);
+  const memberIsOrganizer = isMember(organizerAddress);
+  if (attendeeProps.length > 0 && state.memberEmails.size > 0 && !memberListed && !memberIsOrganizer) {
+    people.add('#member');
+  }
+
+  const organizer = memberIsOrganizer || (!organizerProp && attendeeProps.length === 0);
+  let rsvp: Rsvp = 'accepted';
+  if (!memberIsOrganizer && memberPartstat !== undefined) rsvp = PARTSTAT[memberPartstat] ?? 'needs_action';
+
+  const status = first('STATUS')?.value.trim().toUpperCase();
+  const busyStatus = first('X-MICROSOFT-CDO-BUSYSTATUS')?.value.trim().toUpperCase();
+  const transparent = first('TRANSP')?.value.trim().toUpperCase() === 'TRANSPARENT';
+  let showAs: ShowAs = 'busy';
+  const fromBusyStatus = busyStatus ? BUSY_STATUS[busyStatus] : undefined;
+  if (fromBusyStatus) showAs = fromBusyStatus;
+  else if (transparent) showAs = 'free';
+  else if (status === 'TENTATIVE') showAs = 'tentative';
+
+  return {
+    title: titleText === '' ? null : titleText,
+    attendees: attendeeProps.length === 0 ? 0 : people.size,
+    organizer,
+    rsvp,
+    showAs,
+    status: status === 'TENTATIVE' ? 'tentative' : 'confirmed',
+  };
+}
+
+function emit(
+  uid: string,
+  seriesId: string | null,
+  occurrence: Occurrence,
+  base: TimeBase,
+  master: Component | undefined,
+  state: ParseState,
+): ParsedEntry {
+  return {
+    externalUid: occurrence.recurrence === null ? uid : `${uid}/${occurrence.recurrence}`,
+    seriesId,
+    ...describe(occurrence.component, master === occurrence.component ? undefined : master, state),
+    start: new Date(occurrence.start),
+    end: new Date(occurrence.end),
+    timeZone: base.label,
+    allDay: base.allDay,
+    lineNumber: occurrence.component.line,
+  };
+}
+
+function skipRecord(record: EventRecord, reason: string, component = record.component): SkippedEvent {
+  const summary = summaryOf(component);
+  return { uid: record.uid, ...(summary ? { summary } : {}), reason, line: component.line };
+}
+
+/** An override of one instance: its own times, or the master's duration from its new start. */
+function overrideOccurrence(
+  record: EventRecord,
+  original: OriginalStart,
+  masterTiming: Timing | null,
+  state: ParseState,
+): { occurrence: Occurrence; base: TimeBase } {
+  const component = record.component;
+  if (prop(component, 'DTSTART')) {
+    const own = readTiming(component, record.calendar, state);
+    const ownDuration = prop(component, 'DTEND') || prop(component, 'DURATION') || !masterTiming;
+    const duration = ownDuration ? own.duration : masterTiming.duration;
+    const end = endOf(own.startWall, own.start, duration, own.base, state);
+    return { occurrence: { start: own.start, end, recurrence: original.label, component }, base: own.base };
+  }
+  // No DTSTART (RFC 5545 requires one, some producers omit it): the instance keeps its original start.
+  if (!masterTiming || original.instant === null) skip('it has no DTSTART');
+  const { base, duration } = masterTiming;
+  const end = endOf(original.wall, original.instant, duration, base, state);
+  return { occurrence: { start: original.instant, end, recurrence: original.label, component }, base };
+}
+
+/** True when `a` is a newer version than `b` (RFC 5545: higher SEQUENCE, then later DTSTAMP, then file order). */
+function newer(a: EventRecord, b: EventRecord): boolean {
+  if (a.sequence !== b.sequence) return a.sequence > b.sequence;
+  if (a.stamp !== b.stamp) return a.stamp > b.stamp;
+  return a.order > b.order;
+}
+
+/** Keeps the newest record per key and reports the others as superseded. */
+function newestByKey<K>(
+  records: Iterable<[K, EventRecord]>,
+  state: ParseState,
+  what: string,
+): Map<K, EventRecord> {
+  const kept = new Map<K, EventRecord>();
+  for (const [key, record] of records) {
+    const existing = kept.get(key);
+    if (existing) {
+      const [winner, loser] = newer(existing, record) ? [existing, record] : [record, existing];
+      state.skipped.push(
+        skipRecord(
+          loser,
+          `superseded by a newer version of the same ${what} on line ${winner.component.line}`,
+        ),
+      );
+      kept.set(key, winner);
+    } else {
+      kept.set(key, record);
+    }
+  }
+  return kept;
+}
+
+const INVALID_LINE_REASON = (line: number) => `line ${line} inside the event is not a valid iCalendar line`;
+
+/**
+ * Runs one step for one event record; a SkipEvent becomes a skipped record, anything else is
+ * unexpected and propagates (the caller turns it into an IcsParseError).
+ */
+function guarded<T>(record: EventRecord, state: ParseState, step: () => T): T | undefined {
+  if (record.component.invalidLine !== undefined) {
+    state.skipped.push(skipRecord(record, INVALID_LINE_REASON(record.component.invalidLine)));
+    return undefined;
+  }
+  try {
+    return step();
+  } catch (error) {
+    if (!(error instanceof SkipEvent)) throw error;
+    state.skipped.push(skipRecord(record, error.message));
+    return undefined;
+  }
+}
+
+/** Expands one UID: a single event, a recurring series with its overrides, or overrides without a master. */
+function processUid(master: EventRecord | undefined, overrides: EventRecord[], state: ParseState): void {
+  const uid = (master ?? overrides[0])?.uid ?? '';
+  const produced: ParsedEntry[] = [];
+  // Filled in by the master's step; an object so the closures below can write it.
+  const series: { timing: Timing | null; id: string | null } = { timing: null, id: null };
+  let pending = overrides;
+
+  if (master) {
+    const done = guarded(master, state, () => {
+      const component = master.component;
+      const timing = readTiming(component, master.calendar, state);
+      series.timing = timing;
+      // An override whose RECURRENCE-ID cannot be read is skipped on its own, not with its series.
+      const keyed: [string, EventRecord][] = [];
+      for (const override of overrides) {
+        const recurrenceId = override.recurrenceId as ContentLine;
+        const key = guarded(
+          override,
+          state,
+          () =>
+            originalFromValue(recurrenceId, recurrenceId.value, timing.base, override.calendar, state).key,
+        );
+        if (key !== undefined) keyed.push([key, override]);
+      }
+      const overrideKeys = newestByKey(keyed, state, 'instance');
+      pending = [...overrideKeys.values()];
+      const recurring =
+        props(component, 'RRULE').length > 0 ||
+        props(component, 'RDATE').some((p) => splitList(p.value).length > 0);
+      const cancelled = isCancelled(component, master.calendar);
+
+      if (!recurring) {
+        const end = endOf(timing.startWall, timing.start, timing.duration, timing.base, state);
+        if (!overlapsWindow(timing.start, end, state)) return true;
+        if (cancelled) skip('the event is cancelled');
+        produced.push(
+          emit(
+            uid,
+            null,
+            { start: timing.start, end, recurrence: null, component },
+            timing.base,
+            component,
+            state,
+          ),
+        );
+        return true;
+      }
+      series.id = uid;
+      const occurrences = expandSeries(master, timing, overrideKeys, state);
+      if (cancelled) {
+        if (occurrences.length > 0 || pending.length > 0) skip('the recurring event is cancelled');
+        return false;
+      }
+      for (const occurrence of occurrences) {
+        produced.push(emit(uid, uid, occurrence, timing.base, component, state));
+      }
+      return true;
+    });
+    // A master that cannot be read or is cancelled takes its instances with it.
+    if (!done) return;
+  }
+
+  const cancelledInstances: SkippedEvent[] = [];
+  for (const override of pending) {
+    guarded(override, state, () => {
+      const recurrenceId = override.recurrenceId as ContentLine;
+      const timing = series.timing;
+      const base = timing ? timing.base : readTiming(override.component, override.calendar, state).base;
+      const original = originalFromValue(recurrenceId, recurrenceId.value, base, override.calendar, state);
+      const { occurrence, base: ownBase } = overrideOccurrence(override, original, timing, state);
+      const inWindow = overlapsWindow(occurrence.start, occurrence.end, state);
+      if (isCancelled(override.component, override.calendar)) {
+        const wasInWindow =
+          original.instant !== null && original.instant >= state.from && original.instant < state.to;
+        if (inWindow || wasInWindow) {
+          cancelledInstances.push(skipRecord(override, `the instance of ${original.label} is cancelled`));
+        }
+        return;
+      }
+      if (inWindow) produced.push(emit(uid, uid, occurrence, ownBase, master?.component, state));
+    });
+  }
+  state.skipped.push(...cancelledInstances);
+
+  produced.sort((a, b) => a.start.getTime() - b.start.getTime());
+  const cap = state.options.maxOccurrencesPerSeries;
+  if (produced.length > cap) {
+    const record = master ?? (overrides[0] as EventRecord);
+    state.skipped.push(
+      skipRecord(
+        record,
+        `the series has more than ${cap} occurrences in the import window; only the first ${Math.min(cap, produced.length)} were imported`,
+      ),
+    );
+    produced.length = Math.min(produced.length, cap);
+  }
+  for (const entry of produced) state.entries.push({ ...entry, seriesId: entry.seriesId ?? series.id });
+}
+
+/**
+ * The generated occurrences of a series in the window: DTSTART, RRULE dates and RDATEs, minus EXDATE
+ * and EXRULE dates and minus instances an override replaces (those are emitted on their own). Rule
+ * dates are visited in order and the walk stops once the series is over its cap: later ones would be
+ * cut anyway.
+ */
+function expandSeries(
+  master: EventRecord,
+  timing: Timing,
+  overrideKeys: ReadonlyMap<string, EventRecord>,
+  state: ParseState,
+): Occurrence[] {
+  const { base, duration } = timing;
+  const component = master.component;
+  const calendar = master.calendar;
+  const cap = state.options.maxOccurrencesPerSeries;
+  // Rules run on wall-clock times: widen the window by the largest UTC offset and the event's length,
+  // then filter on real instants.
+  const span = duration.days * DAY_MS + duration.ms;
+  const fromWall = Math.max(state.from - MAX_OFFSET_MS - span - DAY_MS, timing.startWall);
+  const toWall = state.to + MAX_OFFSET_MS + DAY_MS;
+  const instantOf = (wall: number) => wallToInstant(wall, base.allDay ? state.memberZone : base.zone);
+  const rules = (name: 'RRULE' | 'EXRULE'): PreparedRule[] =>
+    props(component, name).map((line) => {
+      const rule = buildRule(line.value, timing.startWall, base.allDay, base.zone, 4 * (cap + 1));
+      return typeof rule === 'string' ? skip(`${rule} (line ${line.line})`) : rule;
+    });
+
+  const excluded = new Set<string>();
+  for (const exdate of props(component, 'EXDATE')) {
+    for (const raw of splitList(exdate.value))
+      excluded.add(originalFromValue(exdate, raw, base, calendar, state).key);
+  }
+  for (const rule of rules('EXRULE')) {
+    visitRuleStarts(rule, fromWall, toWall, (wall) => {
+      excluded.add(originalStart(base, wall, instantOf(wall)).key);
+      return true;
+    });
+  }
+  const dropped = (original: OriginalStart) =>
+    [original.key, `date:${original.date}`].some((key) => excluded.has(key) || overrideKeys.has(key));
+
+  const candidates = new Map<string, Occurrence>();
+  const add = (wall: number, start: number, end: number) => {
+    const original = originalStart(base, wall, start);
+    if (candidates.has(original.key) || dropped(original) || !overlapsWindow(start, end, state)) return;
+    candidates.set(original.key, { start, end, recurrence: original.label, component });
+  };
+  const addWall = (wall: number) => {
+    const start = instantOf(wall);
+    add(wall, start, endOf(wall, start, duration, base, state));
+  };
+
+  addWall(timing.startWall);
+  for (const rdate of props(component, 'RDATE')) {
+    for (const raw of splitList(rdate.value)) {
+      const [startText = '', endText] = raw.split('/');
+      const resolved = resolveValue(rdate, startText, base, calendar, state);
+      let wall = resolved.baseWall;
+      let start = resolved.instant;
+      if (base.allDay) {
+        wall = resolved.day;
+        start = instantOf(wall);
+      } else if (resolved.value.kind === 'date') {
+        // A date in a timed series: the series' time of day on that date.
+        wall = resolved.day + (timing.startWall - startOfDay(timing.startWall));
+        start = instantOf(wall);
+      }
+      if (endText === undefined) {
+        add(wall, start, endOf(wall, start, duration, base, state));
+        continue;
+      }
+      // VALUE=PERIOD: start/end or start/duration.
+      const periodDuration = parseDuration(endText);
+      const end = periodDuration
+        ? endOf(wall, start, periodDuration, base, state)
+        : resolveValue(rdate, endText, base, calendar, state).instant;
+      if (end < start) skip(`the RDATE period "${raw}" on line ${rdate.line} ends before it starts`);
+      add(wall, start, end);
+    }
+  }
+  // RDATEs are few and may come before the rule dates, so they are all in; the rule walk then stops
+  // one past the cap (enough for the caller to see that the series was cut).
+  const limit = candidates.size + cap + 1;
+  for (const rule of rules('RRULE')) {
+    visitRuleStarts(rule, fromWall, toWall, (wall) => {
+      addWall(wall);
+      return candidates.size < limit;
+    });
+  }
+  return [...candidates.values()].sort((a, b) => a.start - b.start);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Entry point
+// ---------------------------------------------------------------------------------------------------
+
+function checkOptions(options: IcsParseOptions): void {
+  if (!ianaZone(options.memberTimeZone)) {
+    throw new TypeError(`parseIcs: memberTimeZone "${options.memberTimeZone}" is not an IANA time zone`);
+  }
+  const { from, to } = options.window;
+  if (
+    !(from instanceof Date) ||
+    !(to instanceof Date) ||
+    Number.isNaN(from.getTime()) ||
+    Number.isNaN(to.getTime()) ||
+    from >= to
+  ) {
+    throw new TypeError('parseIcs: window must be two valid dates with from before to');
+  }
+  if (!Number.isInteger(options.maxOccurrencesPerSeries) || options.maxOccurrencesPerSeries < 1) {
+    throw new TypeError('parseIcs: maxOccurrencesPerSeries must be a positive integer');
+  }
+}
+
+/** A UID for events that lack one, derived from what identifies them so a re-import finds the same. */
+function derivedUid(component: Component): string {
+  const dtstart = prop(component, 'DTSTART');
+  const key = [
+    dtstart?.value ?? '',
+    dtstart ? (param(dtstart, 'TZID') ?? '') : '',
+    prop(component, 'DTEND')?.value ?? '',
+    prop(component, 'SUMMARY')?.value ?? '',
+    prop(component, 'DESCRIPTION')?.value ?? '',
+    prop(component, 'RRULE')?.value ?? '',
+    prop(component, 'RECURRENCE-ID')?.value ?? '',
+  ].join('\u0000');
+  return `generated-${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
+}
+
+function parseUnchecked(text: string, options: IcsParseOptions): IcsParseResult {
+  const calendars = readCalendars(text);
+  const memberZone = ianaZoneObject(options.memberTimeZone);
+  const state: ParseState = {
+    options,
+    memberZone,
+    memberEmails: new Set(options.memberEmails.map(address).filter((email) => email !== '')),
+    from: options.window.from.getTime(),
+    to: options.window.to.getTime(),
+    entries: [],
+    skipped: [],
+  };
+
+  let calendarName: string | null = null;
+  const records: EventRecord[] = [];
+  for (const calendar of calendars) {
+    const nameProp = prop(calendar, 'X-WR-CALNAME') ?? prop(calendar, 'NAME');
+    const name = nameProp ? unescapeText(nameProp.value).trim() : '';
+    if (calendarName === null && name !== '') calendarName = name;
+
+    const definitions = new Map<string, Component>();
+    for (const child of calendar.children) {
+      const tzid =
+        child.name === 'VTIMEZONE'
+          ? prop(child, 'TZID')
+              ?.value.trim()
+              .replace(/^"(.*)"$/, '$1')
+          : undefined;
+      if (tzid) {
+        definitions.set(tzid, child);
+        definitions.set(tzid.toUpperCase(), child);
+      }
+    }
+    const context: CalendarContext = {
+      method: prop(calendar, 'METHOD')?.value.trim().toUpperCase() ?? null,
+      zones: new ZoneResolver(definitions, memberZone, {
+        from: state.from - 5 * YEAR_MS,
+        to: state.to + 2 * YEAR_MS,
+      }),
+    };
+    for (const child of calendar.children) {
+      if (child.name !== 'VEVENT') continue;
+      const uidProp = prop(child, 'UID');
+      const uid = uidProp ? unescapeText(uidProp.value).trim() : '';
+      const sequence = Number.parseInt(prop(child, 'SEQUENCE')?.value ?? '0', 10);
+      const stamp = parseDateValue(prop(child, 'DTSTAMP')?.value ?? '');
+      records.push({
+        component: child,
+        calendar: context,
+        uid: uid === '' ? derivedUid(child) : uid,
+        recurrenceId: prop(child, 'RECURRENCE-ID'),
+        sequence: Number.isFinite(sequence) ? sequence : 0,
+        stamp: stamp ? (stamp.kind === 'utc' ? stamp.instant : stamp.wall) : 0,
+        order: records.length,
+      });
+    }
+  }
+
+  const byUid = new Map<string, { masters: EventRecord[]; overrides: EventRecord[] }>();
+  for (const record of records) {
+    let group = byUid.get(record.uid);
+    if (!group) {
+      group = { masters: [], overrides: [] };
+      byUid.set(record.uid, group);
+    }
+    (record.recurrenceId ? group.overrides : group.masters).push(record);
+  }
+
+  for (const [uid, { masters, overrides }] of byUid) {
+    const master = newestByKey(
+      masters.map((record): [string, EventRecord] => [uid, record]),
+      state,
+      'event',
+    ).get(uid);
+    const line = (master ?? overrides[0])?.component.line ?? null;
+    try {
+      processUid(master, overrides, state);
+    } catch (error) {
+      if (error instanceof IcsParseError) throw error;
+      throw new IcsParseError(
+        `The event on line ${line} could not be read because of an unexpected problem (${messageOf(error)}).`,
+        line,
+      );
+    }
+  }
+
+  state.entries.sort(
+    (a, b) =>
+      a.start.getTime() - b.start.getTime() ||
+      (a.externalUid < b.externalUid ? -1 : a.externalUid > b.externalUid ? 1 : 0),
+  );
+  return { calendarName, entries: state.entries, skipped: state.skipped };
+}
+
+/**
+ * Parses an iCalendar file into entries for one member. Throws IcsParseError for a file it refuses
+ * (see the error policy at the top of this file); never throws anything else for any text.
+ */
+export function parseIcs(text: string, options: IcsParseOptions): IcsParseResult {
+  checkOptions(options);
+  try {
+    return parseUnchecked(text, options);
+  } catch (error) {
+    if (error instanceof IcsParseError) throw error;
+    throw new IcsParseError(
+      `The calendar could not be read because of an unexpected problem (${messageOf(error)}).`,
+    );
+  }
+}

@@ -1,0 +1,30 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fp from 'fastify-plugin';
+
+export interface SecurityPluginOptions {
+  corsOrigins: string[];
+  rateLimitPerMinute: number;
+}
+
+export default fp<SecurityPluginOptions>(
+  async (app, options) => {
+    await app.register(helmet, {
+      contentSecurityPolicy: {
+        directives: {
+          // The dashboard and the API docs are served from this origin; charts set inline styles.
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+        },
+      },
+    });
+    // Same-origin by default: the dashboard needs no CORS; other origins must be listed explicitly.
+    await app.register(cors, { origin: options.corsOrigins.length > 0 ? options.corsOrigins : false });
+    await app.register(rateLimit, { max: options.rateLimitPerMinute, timeWindow: '1 minute' });
+  },
+  { name: 'security' },
+);

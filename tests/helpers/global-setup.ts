@@ -1,0 +1,68 @@
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../../server/src/db/embedded-postgres.ts';
+import { applyMigrations } from '../../server/src/db/migrations.ts';
+import { databaseUrlFor, findFreePort } from './postgres-urls.ts';
+
+/**
+ * Once per test run: find a PostgreSQL (TEST_DATABASE_URL, else DATABASE_URL, else a throwaway
+ * embedded server), migrate a template database through the Prisma CLI, and hand both to the test
+ * workers through the environment. Each test file then clones the template (see test-database.ts),
+ * which takes milliseconds instead of re-running migrations.
+ */
+export default async function setup() {
+  const externalUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+  let stopServer = async () => {};
+  let adminUrl: string;
+  if (externalUrl) {
+    adminUrl = externalUrl;
+  } else {
+    const parent = mkdtempSync(path.join(tmpdir(), 'tiltmeter-test-'));
+    // mkdtemp makes the folder private, but as root PostgreSQL runs as its own user and must enter it.
+    chmodSync(parent, 0o755);
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(parent, 'postgres'),
+      port: await findFreePort(),
+      database: 'postgres',
+      persistent: false,
+    });
+    adminUrl = server.adminUrl;
+    stopServer = () => server.stop();
+  }
+
+  const templateName = `tiltmeter_template_${process.pid}`;
+  await withAdminClient(adminUrl, async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(templateName)}`);
+    await client.query(`CREATE DATABASE ${pg.escapeIdentifier(templateName)}`);
+  });
+  await applyMigrations(databaseUrlFor(adminUrl, templateName));
+
+  process.env.TILTMETER_TEST_ADMIN_URL = adminUrl;
+  process.env.TILTMETER_TEST_TEMPLATE = templateName;
+
+  return async () => {
+    await withAdminClient(adminUrl, async (client) => {
+      // Test files drop their own databases; this also catches those of a crashed worker.
+      const leftovers = await client.query<{ datname: string }>(
+        'SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2',
+        [`tiltmeter_test_${process.pid}_%`, templateName],
+      );
+      for (const { datname } of leftovers.rows) {
+        await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(datname)} WITH (FORCE)`);
+      }
+    });
+    await stopServer();
+  };
+}
+
+async function withAdminClient(adminUrl: string, work: (client: pg.Client) => Promise<void>) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await work(client);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { type App, buildApp } from '../../server/src/app.ts';
+import { REPO_ROOT } from '../../server/src/config.ts';
+import { useTestDatabase } from './test-database.ts';
+
+export function buildTestApp(databaseUrl: string, overrides: { webDistDir?: string } = {}): Promise<App> {
+  return buildApp({
+    databaseUrl,
+    logLevel: 'silent',
+    corsOrigins: [],
+    // Tests fire many requests from one address; the rate limit has tests of its own.
+    rateLimitPerMinute: 1_000_000,
+    webDistDir: overrides.webDistDir ?? path.join(REPO_ROOT, 'web', 'dist-absent-in-api-tests'),
+  });
+}
+
+/** For a test file: an app on a database of its own (emptied before each test), closed after the file. */
+export function useTestApp(): { app: () => App; databaseUrl: () => string } {
+  const databaseUrl = useTestDatabase();
+  let app: App | undefined;
+  beforeAll(async () => {
+    app = await buildTestApp(databaseUrl());
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+  return {
+    databaseUrl,
+    app: () => {
+      if (!app) throw new Error('useTestApp(): the app is built in beforeAll');
+      return app;
+    },
+  };
+}
