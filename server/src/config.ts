@@ -34,6 +34,40 @@ const EnvSchema = z.object({
     ),
   /** Requests per minute per client on the API before 429. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Sign-in, password-reset requests and resets per minute per client (much stricter than the API's). */
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** The address people reach the app at: links in emails, trusted origin, Secure cookies when https. */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .transform((value) => value.replace(/\/+$/, ''))
+    .optional(),
+  /** Signs session cookies. Generated and kept in the data folder when unset (see lib/auth-secret.ts). */
+  AUTH_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)')
+    .optional(),
+  /** Outgoing mail, e.g. smtps://user:pass@smtp.example.com:465; unset: emails are written to the log. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  /** Sender of outgoing mail, e.g. "Tiltmeter <tiltmeter@example.com>". */
+  MAIL_FROM: z.string().min(3).optional(),
+  /**
+   * Behind a reverse proxy (TLS termination): which hops to trust for the client address, so rate
+   * limits count people, not the proxy. `true`, a hop count, or addresses/CIDRs comma-separated.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value): boolean | number | string[] => {
+      if (value === undefined || value === 'false') return false;
+      if (value === 'true') return true;
+      if (/^\d+$/.test(value)) return Number(value);
+      return value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean);
+    }),
+  /** `off`: a first start on an empty database does not seed the demo organization. */
+  TILTMETER_DEMO: z.enum(['auto', 'off']).default('auto'),
 });
 
 export type Config = {
@@ -46,6 +80,15 @@ export type Config = {
   webDistDir: string;
   corsOrigins: string[];
   rateLimitPerMinute: number;
+  authRateLimitPerMinute: number;
+  publicUrl: string;
+  /** Unset: main.ts generates one and keeps it in the data folder. */
+  authSecret: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  trustProxy: boolean | number | string[];
+  /** `auto`: seed the demo organization when the database has no organization at all. */
+  demo: 'auto' | 'off';
 };
 
 export class ConfigError extends Error {
@@ -69,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const values = parsed.data;
+  const publicUrl = values.PUBLIC_URL ?? `http://localhost:${values.PORT}`;
   return {
     databaseUrl: values.DATABASE_URL,
     port: values.PORT,
@@ -79,5 +123,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: path.resolve(values.WEB_DIST_DIR),
     corsOrigins: values.CORS_ORIGINS,
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
+    authRateLimitPerMinute: values.AUTH_RATE_LIMIT_PER_MINUTE,
+    publicUrl,
+    authSecret: values.AUTH_SECRET,
+    smtpUrl: values.SMTP_URL,
+    mailFrom: values.MAIL_FROM ?? `Tiltmeter <no-reply@${new URL(publicUrl).hostname}>`,
+    trustProxy: values.TRUST_PROXY,
+    demo: values.TILTMETER_DEMO,
   };
 }

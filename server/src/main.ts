@@ -4,6 +4,8 @@ import path from 'node:path';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, REPO_ROOT } from './config.ts';
 import { openDatabase } from './db/bootstrap.ts';
+import { seedDemoOnFirstStart } from './demo/first-start.ts';
+import { resolveAuthSecret } from './lib/auth-secret.ts';
 
 function log(message: string) {
   process.stdout.write(`[tiltmeter] ${message}\n`);
@@ -24,7 +26,10 @@ async function main() {
   const config = loadConfig();
   ensureWebAppBuilt(config.webDistDir);
   const database = await openDatabase(config, { migrate: true, log });
-  const app = await buildApp({ ...config, databaseUrl: database.url });
+  const authSecret = resolveAuthSecret(config.authSecret, config.dataDir, log);
+  const app = await buildApp({ ...config, databaseUrl: database.url, authSecret });
+  // A fresh install shows data on its first page: the demo organization (TILTMETER_DEMO=off skips it).
+  await seedDemoOnFirstStart({ db: app.db, sql: app.sql }, config.demo, log);
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {

@@ -257,3 +257,92 @@ export const PreviewRulesResponseSchema = z.object({
   samples: z.array(PreviewSampleSchema),
 });
 export type PreviewRulesResponse = z.infer<typeof PreviewRulesResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Rules API
+// ---------------------------------------------------------------------------------------------
+
+/** A stored rule and the set it belongs to (null: the organization's). */
+export const StoredRuleSchema = RuleSchema.extend({ teamId: z.string().nullable() });
+export type StoredRule = z.infer<typeof StoredRuleSchema>;
+
+/** Progress of the background reclassification that follows a rule change. */
+export const RecomputeStatusSchema = z.object({
+  id: z.string(),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+  done: z.int().min(0),
+  total: z.int().min(0),
+  createdAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime().nullable(),
+  error: z.string().nullable(),
+});
+export type RecomputeStatus = z.infer<typeof RecomputeStatusSchema>;
+
+export const ListRulesQuerySchema = z.object({
+  /** A team's rules; absent for the organization's. */
+  teamId: z.string().min(1).optional(),
+});
+
+export const ListRulesResponseSchema = z.object({
+  items: z.array(StoredRuleSchema),
+  /** The latest reclassification of this organization, if any. */
+  recompute: RecomputeStatusSchema.nullable(),
+});
+export type ListRulesResponse = z.infer<typeof ListRulesResponseSchema>;
+
+export const ReorderRulesBodySchema = z.strictObject({
+  teamId: z.string().min(1).nullable().default(null),
+  /** Every rule id of the set, in the new evaluation order. */
+  ids: z.array(z.string().min(1)).min(1).max(500),
+});
+export type ReorderRulesBody = z.infer<typeof ReorderRulesBodySchema>;
+
+export const RuleMutationResponseSchema = z.object({
+  rule: StoredRuleSchema.nullable(),
+  recompute: RecomputeStatusSchema,
+});
+export type RuleMutationResponse = z.infer<typeof RuleMutationResponseSchema>;
+
+const RuleIdParamsSchema = z.object({ id: z.string().min(1) });
+
+export const ruleEndpoints = {
+  list: {
+    method: 'GET',
+    url: '/api/v1/rules',
+    schema: { querystring: ListRulesQuerySchema, response: { 200: ListRulesResponseSchema } },
+  },
+  create: {
+    method: 'POST',
+    url: '/api/v1/rules',
+    schema: { body: CreateRuleBodySchema, response: { 201: RuleMutationResponseSchema } },
+  },
+  update: {
+    method: 'PATCH',
+    url: '/api/v1/rules/:id',
+    schema: {
+      params: RuleIdParamsSchema,
+      body: UpdateRuleBodySchema,
+      response: { 200: RuleMutationResponseSchema },
+    },
+  },
+  remove: {
+    method: 'DELETE',
+    url: '/api/v1/rules/:id',
+    schema: { params: RuleIdParamsSchema, response: { 200: RuleMutationResponseSchema } },
+  },
+  reorder: {
+    method: 'PUT',
+    url: '/api/v1/rules/order',
+    schema: { body: ReorderRulesBodySchema, response: { 200: RuleMutationResponseSchema } },
+  },
+  preview: {
+    method: 'POST',
+    url: '/api/v1/rules/preview',
+    schema: { body: PreviewRulesBodySchema, response: { 200: PreviewRulesResponseSchema } },
+  },
+  recompute: {
+    method: 'GET',
+    url: '/api/v1/rules/recompute',
+    schema: { response: { 200: z.object({ recompute: RecomputeStatusSchema.nullable() }) } },
+  },
+} as const;

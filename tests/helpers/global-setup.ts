@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import PgBoss from 'pg-boss';
 import { startEmbeddedPostgres } from '../../server/src/db/embedded-postgres.ts';
 import { applyMigrations } from '../../server/src/db/migrations.ts';
 import { databaseUrlFor, findFreePort } from './postgres-urls.ts';
@@ -38,6 +39,14 @@ export default async function setup() {
     await client.query(`CREATE DATABASE ${pg.escapeIdentifier(templateName)}`);
   });
   await applyMigrations(databaseUrlFor(adminUrl, templateName));
+  // pg-boss creates its own schema on first start; doing it once here makes every clone start fast.
+  const boss = new PgBoss({
+    connectionString: databaseUrlFor(adminUrl, templateName),
+    schema: 'pgboss',
+    max: 1,
+  });
+  await boss.start();
+  await boss.stop({ graceful: false, wait: true });
 
   process.env.TILTMETER_TEST_ADMIN_URL = adminUrl;
   process.env.TILTMETER_TEST_TEMPLATE = templateName;

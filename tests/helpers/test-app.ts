@@ -7,10 +7,11 @@ import { useTestDatabase } from './test-database.ts';
 export function buildTestApp(databaseUrl: string, overrides: { webDistDir?: string } = {}): Promise<App> {
   return buildApp({
     databaseUrl,
-    logLevel: 'silent',
+    logLevel: (process.env.TEST_LOG_LEVEL as 'silent') ?? 'silent',
     corsOrigins: [],
-    // Tests fire many requests from one address; the rate limit has tests of its own.
+    // Tests fire many requests from one address; the rate limits have tests of their own.
     rateLimitPerMinute: 1_000_000,
+    authRateLimitPerMinute: 1_000_000,
     webDistDir: overrides.webDistDir ?? path.join(REPO_ROOT, 'web', 'dist-absent-in-api-tests'),
   });
 }

@@ -25,7 +25,10 @@ function processesMentioning(needle: string): string[] {
 function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`Timed out waiting for ${pattern}:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`Timed out waiting for ${pattern}:\n${output}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (pattern.test(output)) {
@@ -79,7 +82,10 @@ describe('npm start with no DATABASE_URL (embedded PostgreSQL)', () => {
   }
 
   it('serves health and the page, stops without orphans, and keeps the data for the next start', async () => {
-    const ports = { PORT: String(await findFreePort()), EMBEDDED_POSTGRES_PORT: String(await findFreePort()) };
+    const ports = {
+      PORT: String(await findFreePort()),
+      EMBEDDED_POSTGRES_PORT: String(await findFreePort()),
+    };
     const base = `http://127.0.0.1:${ports.PORT}`;
 
     const first = await start(ports);

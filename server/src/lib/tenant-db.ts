@@ -19,6 +19,7 @@ export const TENANT_MODELS = new Set([
   'CalendarSubscription',
   'ApiToken',
   'AuditEvent',
+  'BackgroundJob',
 ]);
 
 const FILTERED_OPERATIONS = new Set([

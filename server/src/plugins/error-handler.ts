@@ -46,7 +46,8 @@ async function errorHandler(app: FastifyInstance) {
       });
     }
     const prismaCode = prismaErrorCode(error);
-    if (prismaCode === 'P2002') {
+    // P2002 from Prisma, 23505 (unique_violation) from the postgres.js hot paths.
+    if (prismaCode === 'P2002' || (error as { code?: unknown }).code === '23505') {
       return reply
         .status(409)
         .send({ error: { code: 'conflict', message: 'A record with these values already exists' } });
@@ -59,11 +60,9 @@ async function errorHandler(app: FastifyInstance) {
       return reply.status(status).send({ error: { code: codeForStatus(status), message: error.message } });
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply
-      .status(500)
-      .send({
-        error: { code: 'internal', message: 'Something went wrong on our side; it has been logged.' },
-      });
+    return reply.status(500).send({
+      error: { code: 'internal', message: 'Something went wrong on our side; it has been logged.' },
+    });
   });
 
   app.setNotFoundHandler((request, reply) => {

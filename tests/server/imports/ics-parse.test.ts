@@ -59,7 +59,11 @@ DTSTART;TZID=Europe/Berlin:20260105T090000
 DTEND;TZID=Europe/Berlin:20260105T093000
 RRULE:FREQ=DAILY;COUNT=3`,
       ],
-      spans: ['2026-01-05T08:00Z/2026-01-05T08:30Z', '2026-01-06T08:00Z/2026-01-06T08:30Z', '2026-01-07T08:00Z/2026-01-07T08:30Z'],
+      spans: [
+        '2026-01-05T08:00Z/2026-01-05T08:30Z',
+        '2026-01-06T08:00Z/2026-01-06T08:30Z',
+        '2026-01-07T08:00Z/2026-01-07T08:30Z',
+      ],
     },
     {
       name: 'RRULE with UNTIL (an UNTIL equal to an occurrence includes it)',
@@ -85,7 +89,11 @@ DTEND;TZID=Europe/Berlin:20260105T093000
 RRULE:FREQ=WEEKLY;COUNT=4
 EXDATE;TZID=Europe/Berlin:20260112T090000`,
       ],
-      spans: ['2026-01-05T08:00Z/2026-01-05T08:30Z', '2026-01-19T08:00Z/2026-01-19T08:30Z', '2026-01-26T08:00Z/2026-01-26T08:30Z'],
+      spans: [
+        '2026-01-05T08:00Z/2026-01-05T08:30Z',
+        '2026-01-19T08:00Z/2026-01-19T08:30Z',
+        '2026-01-26T08:00Z/2026-01-26T08:30Z',
+      ],
     },
     {
       name: 'EXDATE as a DATE removes that whole day of a timed series',
@@ -123,7 +131,11 @@ DTSTART:20260105T090000Z
 DURATION:PT1H
 RDATE:20260107T090000Z,20260109T090000Z`,
       ],
-      spans: ['2026-01-05T09:00Z/2026-01-05T10:00Z', '2026-01-07T09:00Z/2026-01-07T10:00Z', '2026-01-09T09:00Z/2026-01-09T10:00Z'],
+      spans: [
+        '2026-01-05T09:00Z/2026-01-05T10:00Z',
+        '2026-01-07T09:00Z/2026-01-07T10:00Z',
+        '2026-01-09T09:00Z/2026-01-09T10:00Z',
+      ],
     },
     {
       name: 'a moved instance (RECURRENCE-ID override) replaces its occurrence',
@@ -137,7 +149,11 @@ RECURRENCE-ID;TZID=Europe/Berlin:20260112T090000
 DTSTART;TZID=Europe/Berlin:20260113T110000
 DTEND;TZID=Europe/Berlin:20260113T120000`,
       ],
-      spans: ['2026-01-05T08:00Z/2026-01-05T08:30Z', '2026-01-13T10:00Z/2026-01-13T11:00Z', '2026-01-19T08:00Z/2026-01-19T08:30Z'],
+      spans: [
+        '2026-01-05T08:00Z/2026-01-05T08:30Z',
+        '2026-01-13T10:00Z/2026-01-13T11:00Z',
+        '2026-01-19T08:00Z/2026-01-19T08:30Z',
+      ],
     },
     {
       name: 'an override listed before its master is applied the same way',
@@ -262,7 +278,11 @@ DURATION:P1D`,
 DTSTART;TZID=Europe/Berlin:20260328T130000
 DURATION:PT24H`,
       ],
-      spans: ['2026-01-15T09:00Z/2026-01-15T10:30Z', '2026-03-28T11:00Z/2026-03-29T10:00Z', '2026-03-28T12:00Z/2026-03-29T12:00Z'],
+      spans: [
+        '2026-01-15T09:00Z/2026-01-15T10:30Z',
+        '2026-03-28T11:00Z/2026-03-29T10:00Z',
+        '2026-03-28T12:00Z/2026-03-29T12:00Z',
+      ],
     },
     {
       name: 'UTC times and an event with neither DTEND nor DURATION (zero length)',
@@ -295,7 +315,11 @@ DTSTART:20260131T100000Z
 DURATION:PT1H
 RRULE:FREQ=MONTHLY;COUNT=3`,
       ],
-      spans: ['2026-01-31T10:00Z/2026-01-31T11:00Z', '2026-03-31T10:00Z/2026-03-31T11:00Z', '2026-05-31T10:00Z/2026-05-31T11:00Z'],
+      spans: [
+        '2026-01-31T10:00Z/2026-01-31T11:00Z',
+        '2026-03-31T10:00Z/2026-03-31T11:00Z',
+        '2026-05-31T10:00Z/2026-05-31T11:00Z',
+      ],
     },
     {
       name: 'the window clips a series: only occurrences overlapping it',
@@ -317,20 +341,53 @@ DURATION:PT1H
 RRULE:FREQ=DAILY`,
       ],
       options: { maxOccurrencesPerSeries: 3 },
-      spans: ['2026-01-01T09:00Z/2026-01-01T10:00Z', '2026-01-02T09:00Z/2026-01-02T10:00Z', '2026-01-03T09:00Z/2026-01-03T10:00Z'],
+      spans: [
+        '2026-01-01T09:00Z/2026-01-01T10:00Z',
+        '2026-01-02T09:00Z/2026-01-02T10:00Z',
+        '2026-01-03T09:00Z/2026-01-03T10:00Z',
+      ],
       skipped: 1,
     },
     {
-      name: 'a dense rule (every minute) is cut at the cap without enumerating the year',
+      name: 'a dense rule (hourly, no end) is cut at the cap without enumerating the window',
       events: [
-        `UID:minutely
+        `UID:hourly
 DTSTART:20260101T000000Z
 DURATION:PT1M
-RRULE:FREQ=MINUTELY`,
+RRULE:FREQ=HOURLY`,
       ],
       options: { maxOccurrencesPerSeries: 2 },
-      spans: ['2026-01-01T00:00Z/2026-01-01T00:01Z', '2026-01-01T00:01Z/2026-01-01T00:02Z'],
+      spans: ['2026-01-01T00:00Z/2026-01-01T00:01Z', '2026-01-01T01:00Z/2026-01-01T01:01Z'],
       skipped: 1,
+    },
+    {
+      name: 'DTSTART off the rule is the first of COUNT occurrences (RFC 5545)',
+      events: [
+        `UID:off-rule
+DTSTART:20260108T090000Z
+DURATION:PT1H
+RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=3`,
+      ],
+      spans: [
+        '2026-01-08T09:00Z/2026-01-08T10:00Z',
+        '2026-01-12T09:00Z/2026-01-12T10:00Z',
+        '2026-01-19T09:00Z/2026-01-19T10:00Z',
+      ],
+    },
+    {
+      name: 'nothing after UNTIL when the window is walked in chunks (small cap)',
+      events: [
+        `UID:chunked
+DTSTART:20260105T090000Z
+DURATION:PT1H
+RRULE:FREQ=DAILY;UNTIL=20260107T090000Z;BYDAY=MO,TU,WE,TH,FR`,
+      ],
+      options: { maxOccurrencesPerSeries: 5 },
+      spans: [
+        '2026-01-05T09:00Z/2026-01-05T10:00Z',
+        '2026-01-06T09:00Z/2026-01-06T10:00Z',
+        '2026-01-07T09:00Z/2026-01-07T10:00Z',
+      ],
     },
   ];
 
@@ -368,7 +425,10 @@ RRULE:FREQ=MINUTELY`,
 
   it.each(cases)('$name', ({ name, events, options, spans: expected, skipped }) => {
     const text = events.length > 0 ? calendar(...events) : customZone;
-    const result = parse(text, { ...options, ...(name.includes('Customized') ? { memberTimeZone: 'Asia/Tokyo' } : {}) });
+    const result = parse(text, {
+      ...options,
+      ...(name.includes('Customized') ? { memberTimeZone: 'Asia/Tokyo' } : {}),
+    });
     expect(spans(result)).toEqual(expected);
     expect(result.skipped).toHaveLength(skipped ?? 0);
   });
@@ -416,7 +476,10 @@ RRULE:FREQ=DAILY;COUNT=1`,
   });
 
   it('derives a stable UID for an event without one', () => {
-    const text = calendar('DTSTART:20260107T120000Z\nSUMMARY:No uid', 'DTSTART:20260108T120000Z\nSUMMARY:No uid');
+    const text = calendar(
+      'DTSTART:20260107T120000Z\nSUMMARY:No uid',
+      'DTSTART:20260108T120000Z\nSUMMARY:No uid',
+    );
     const first = parse(text).entries.map((e) => e.externalUid);
     const second = parse(text).entries.map((e) => e.externalUid);
     expect(first).toEqual(second);
@@ -433,7 +496,12 @@ RRULE:FREQ=DAILY;COUNT=1`,
     const result = parse(text);
     expect(result.entries.map((e) => e.title)).toEqual(['New']);
     expect(result.skipped).toEqual([
-      { uid: 'dup', summary: 'Old', reason: 'superseded by a newer version of the same event on line 4', line: 9 },
+      {
+        uid: 'dup',
+        summary: 'Old',
+        reason: 'superseded by a newer version of the same event on line 4',
+        line: 10,
+      },
     ]);
   });
 
@@ -453,24 +521,33 @@ describe('parseIcs: people and availability', () => {
     status?: string;
   }
   const cases: Case[] = [
-    { name: 'a block with nobody listed is the member own', lines: '', attendees: 0, organizer: true, rsvp: 'accepted' },
+    {
+      name: 'a block with nobody listed is the member own',
+      lines: '',
+      attendees: 0,
+      organizer: true,
+      rsvp: 'accepted',
+    },
     {
       name: 'the member organized it (listed as attendee too, mailto: and case ignored)',
-      lines: 'ORGANIZER;CN=Me:MAILTO:Me@Example.com\nATTENDEE;PARTSTAT=ACCEPTED:mailto:me@example.com\nATTENDEE;PARTSTAT=NEEDS-ACTION:mailto:ana@example.com',
+      lines:
+        'ORGANIZER;CN=Me:MAILTO:Me@Example.com\nATTENDEE;PARTSTAT=ACCEPTED:mailto:me@example.com\nATTENDEE;PARTSTAT=NEEDS-ACTION:mailto:ana@example.com',
       attendees: 2,
       organizer: true,
       rsvp: 'accepted',
     },
     {
       name: 'the member declined a meeting someone else organized',
-      lines: 'ORGANIZER:mailto:boss@example.com\nATTENDEE;PARTSTAT=DECLINED:mailto:me@example.com\nATTENDEE:mailto:ana@example.com',
+      lines:
+        'ORGANIZER:mailto:boss@example.com\nATTENDEE;PARTSTAT=DECLINED:mailto:me@example.com\nATTENDEE:mailto:ana@example.com',
       attendees: 3,
       organizer: false,
       rsvp: 'declined',
     },
     {
       name: 'no PARTSTAT means needs-action; a room is not a person',
-      lines: 'ORGANIZER:mailto:boss@example.com\nATTENDEE:mailto:me@example.com\nATTENDEE;CUTYPE=ROOM:mailto:room-4@example.com',
+      lines:
+        'ORGANIZER:mailto:boss@example.com\nATTENDEE:mailto:me@example.com\nATTENDEE;CUTYPE=ROOM:mailto:room-4@example.com',
       attendees: 2,
       organizer: false,
       rsvp: 'needs_action',
@@ -489,7 +566,14 @@ describe('parseIcs: people and availability', () => {
       organizer: false,
       rsvp: 'accepted',
     },
-    { name: 'TRANSP:TRANSPARENT shows as free', lines: 'TRANSP:TRANSPARENT', attendees: 0, organizer: true, rsvp: 'accepted', showAs: 'free' },
+    {
+      name: 'TRANSP:TRANSPARENT shows as free',
+      lines: 'TRANSP:TRANSPARENT',
+      attendees: 0,
+      organizer: true,
+      rsvp: 'accepted',
+      showAs: 'free',
+    },
     {
       name: 'Outlook busy status OOF',
       lines: 'X-MICROSOFT-CDO-BUSYSTATUS:OOF\nTRANSP:OPAQUE',
@@ -659,14 +743,49 @@ describe('parseIcs: error policy', () => {
       ['only blank lines', '\r\n\r\n', null, /empty/],
       ['an HTML page', '<!DOCTYPE html>\n<html></html>', 1, /not an iCalendar file.*line 1/],
       ['a vCard', 'BEGIN:VCARD\nFN:Ana\nEND:VCARD', 1, /must start with BEGIN:VCALENDAR/],
-      ['a bare VEVENT', 'BEGIN:VEVENT\nUID:x\nDTSTART:20260107T120000Z\nEND:VEVENT', 1, /must start with BEGIN:VCALENDAR/],
-      ['a truncated file', 'BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\nDTSTART:20260107T120000Z', 2, /BEGIN:VEVENT on line 2 is never closed/],
-      ['END that closes the wrong component', 'BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VCALENDAR', 3, /END:VCALENDAR does not close BEGIN:VEVENT from line 2/],
+      [
+        'a bare VEVENT',
+        'BEGIN:VEVENT\nUID:x\nDTSTART:20260107T120000Z\nEND:VEVENT',
+        1,
+        /must start with BEGIN:VCALENDAR/,
+      ],
+      [
+        'a truncated file',
+        'BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\nDTSTART:20260107T120000Z',
+        2,
+        /BEGIN:VEVENT on line 2 is never closed/,
+      ],
+      [
+        'END that closes the wrong component',
+        'BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VCALENDAR',
+        3,
+        /END:VCALENDAR does not close BEGIN:VEVENT from line 2/,
+      ],
       ['END without BEGIN', 'BEGIN:VCALENDAR\nEND:VCALENDAR\nEND:VEVENT', 3, /has no matching BEGIN/],
-      ['a nested VCALENDAR', 'BEGIN:VCALENDAR\nBEGIN:VCALENDAR\nEND:VCALENDAR\nEND:VCALENDAR', 2, /cannot contain another VCALENDAR/],
-      ['a component outside any calendar', 'BEGIN:VCALENDAR\nEND:VCALENDAR\nBEGIN:VEVENT\nEND:VEVENT', 3, /outside any VCALENDAR/],
-      ['a broken line at calendar level', 'BEGIN:VCALENDAR\nVERSION:2.0\nthis is junk\nEND:VCALENDAR', 3, /Line 3 is not a valid iCalendar line/],
-      ['an invalid component name', 'BEGIN:VCALENDAR\nBEGIN:V EVENT\nEND:V EVENT\nEND:VCALENDAR', 2, /not a valid component name/],
+      [
+        'a nested VCALENDAR',
+        'BEGIN:VCALENDAR\nBEGIN:VCALENDAR\nEND:VCALENDAR\nEND:VCALENDAR',
+        2,
+        /cannot contain another VCALENDAR/,
+      ],
+      [
+        'a component outside any calendar',
+        'BEGIN:VCALENDAR\nEND:VCALENDAR\nBEGIN:VEVENT\nEND:VEVENT',
+        3,
+        /outside any VCALENDAR/,
+      ],
+      [
+        'a broken line at calendar level',
+        'BEGIN:VCALENDAR\nVERSION:2.0\nthis is junk\nEND:VCALENDAR',
+        3,
+        /Line 3 is not a valid iCalendar line/,
+      ],
+      [
+        'an invalid component name',
+        'BEGIN:VCALENDAR\nBEGIN:V EVENT\nEND:V EVENT\nEND:VCALENDAR',
+        2,
+        /not a valid component name/,
+      ],
     ];
     it.each(cases)('%s', (_, text, line, message) => {
       const error = refusal(() => parse(text));
@@ -679,23 +798,70 @@ describe('parseIcs: error policy', () => {
     const cases: [string, string, RegExp][] = [
       ['no DTSTART', 'UID:bad\nSUMMARY:Bad', /no DTSTART/],
       ['two DTSTART', 'UID:bad\nDTSTART:20260107T120000Z\nDTSTART:20260107T130000Z', /2 DTSTART/],
-      ['an unreadable DTSTART', 'UID:bad\nDTSTART:2026-01-07 12:00', /DTSTART "2026-01-07 12:00" on line 11 is not a valid date/],
+      [
+        'an unreadable DTSTART',
+        'UID:bad\nDTSTART:2026-01-07 12:00',
+        /DTSTART "2026-01-07 12:00" on line 11 is not a valid date/,
+      ],
       ['February 30', 'UID:bad\nDTSTART:20260230T120000Z', /not a valid date/],
-      ['an end before the start', 'UID:bad\nDTSTART:20260107T120000Z\nDTEND:20260107T110000Z', /ends before it starts/],
+      [
+        'an end before the start',
+        'UID:bad\nDTSTART:20260107T120000Z\nDTEND:20260107T110000Z',
+        /ends before it starts/,
+      ],
       ['a negative DURATION', 'UID:bad\nDTSTART:20260107T120000Z\nDURATION:-PT1H', /ends before it starts/],
-      ['an absurd DURATION', 'UID:bad\nDTSTART:20260107T120000Z\nDURATION:P999999999999999999W', /not a valid duration/],
-      ['DATE start with DATE-TIME end', 'UID:bad\nDTSTART;VALUE=DATE:20260107\nDTEND:20260107T120000Z', /DTSTART is a date but DTEND/],
-      ['an unknown time zone', 'UID:bad\nDTSTART;TZID=Mars/Olympus:20260107T120000', /unknown time zone "Mars\/Olympus"/],
+      [
+        'an absurd DURATION',
+        'UID:bad\nDTSTART:20260107T120000Z\nDURATION:P999999999999999999W',
+        /not a valid duration/,
+      ],
+      [
+        'DATE start with DATE-TIME end',
+        'UID:bad\nDTSTART;VALUE=DATE:20260107\nDTEND:20260107T120000Z',
+        /DTSTART is a date but DTEND/,
+      ],
+      [
+        'an unknown time zone',
+        'UID:bad\nDTSTART;TZID=Mars/Olympus:20260107T120000',
+        /unknown time zone "Mars\/Olympus"/,
+      ],
       ['an RRULE without FREQ', 'UID:bad\nDTSTART:20260107T120000Z\nRRULE:COUNT=3', /has no FREQ/],
-      ['an RRULE with an unknown FREQ', 'UID:bad\nDTSTART:20260107T120000Z\nRRULE:FREQ=SOMETIMES', /unknown FREQ/],
-      ['an RRULE with an impossible BYMONTH', 'UID:bad\nDTSTART:20260107T120000Z\nRRULE:FREQ=YEARLY;BYMONTH=13', /invalid BYMONTH/],
-      ['a non-Gregorian RRULE', 'UID:bad\nDTSTART;VALUE=DATE:20260107\nRRULE:RSCALE=HEBREW;FREQ=YEARLY', /HEBREW calendar/],
-      ['an unreadable EXDATE', 'UID:bad\nDTSTART:20260107T120000Z\nRRULE:FREQ=DAILY;COUNT=2\nEXDATE:yesterday', /EXDATE "yesterday"/],
-      ['a broken line inside the event', 'UID:bad\nDTSTART:20260107T120000Z\nDESCRIPTION:ok\n- a line that lost its fold', /line 13 inside the event is not a valid iCalendar line/],
+      [
+        'an RRULE with an unknown FREQ',
+        'UID:bad\nDTSTART:20260107T120000Z\nRRULE:FREQ=SOMETIMES',
+        /unknown FREQ/,
+      ],
+      [
+        'an RRULE with an impossible BYMONTH',
+        'UID:bad\nDTSTART:20260107T120000Z\nRRULE:FREQ=YEARLY;BYMONTH=13',
+        /invalid BYMONTH/,
+      ],
+      [
+        'an RRULE every minute',
+        'UID:bad\nDTSTART:20260107T120000Z\nRRULE:FREQ=MINUTELY',
+        /more often than hourly/,
+      ],
+      [
+        'a non-Gregorian RRULE',
+        'UID:bad\nDTSTART;VALUE=DATE:20260107\nRRULE:RSCALE=HEBREW;FREQ=YEARLY',
+        /HEBREW calendar/,
+      ],
+      [
+        'an unreadable EXDATE',
+        'UID:bad\nDTSTART:20260107T120000Z\nRRULE:FREQ=DAILY;COUNT=2\nEXDATE:yesterday',
+        /EXDATE "yesterday"/,
+      ],
+      [
+        'a broken line inside the event',
+        'UID:bad\nDTSTART:20260107T120000Z\nDESCRIPTION:ok\n- a line that lost its fold',
+        /line 13 inside the event is not a valid iCalendar line/,
+      ],
       ['a cancelled event', 'UID:bad\nDTSTART:20260107T120000Z\nSTATUS:CANCELLED', /the event is cancelled/],
     ];
     it.each(cases)('%s', (_, lines, reason) => {
-      const result = parse(calendar('UID:good\nDTSTART:20260106T120000Z\nSUMMARY:Good', `${lines}\nSUMMARY:Bad`));
+      const result = parse(
+        calendar('UID:good\nDTSTART:20260106T120000Z\nSUMMARY:Good', `${lines}\nSUMMARY:Bad`),
+      );
       expect(result.entries.map((e) => e.externalUid)).toEqual(['good']);
       expect(result.skipped).toHaveLength(1);
       expect(result.skipped[0]).toMatchObject({ uid: 'bad', summary: 'Bad', line: 9 });
@@ -704,7 +870,10 @@ describe('parseIcs: error policy', () => {
   });
 
   it('treats every event of a METHOD:CANCEL calendar as cancelled', () => {
-    const text = calendar('UID:x\nDTSTART:20260107T120000Z').replace('VERSION:2.0', 'VERSION:2.0\r\nMETHOD:CANCEL');
+    const text = calendar('UID:x\nDTSTART:20260107T120000Z').replace(
+      'VERSION:2.0',
+      'VERSION:2.0\r\nMETHOD:CANCEL',
+    );
     const result = parse(text);
     expect(result.entries).toEqual([]);
     expect(result.skipped.map((s) => s.reason)).toEqual(['the event is cancelled']);
@@ -716,8 +885,13 @@ describe('parseIcs: error policy', () => {
       'UID:s\nRECURRENCE-ID:not-a-date\nDTSTART:20260105T090000Z',
     );
     const result = parse(text);
-    expect(spans(result)).toEqual(['2026-01-05T08:00Z/2026-01-05T08:00Z', '2026-01-06T08:00Z/2026-01-06T08:00Z']);
-    expect(result.skipped.map((s) => s.reason)).toEqual([expect.stringMatching(/RECURRENCE-ID "not-a-date"/)]);
+    expect(spans(result)).toEqual([
+      '2026-01-05T08:00Z/2026-01-05T08:00Z',
+      '2026-01-06T08:00Z/2026-01-06T08:00Z',
+    ]);
+    expect(result.skipped.map((s) => s.reason)).toEqual([
+      expect.stringMatching(/RECURRENCE-ID "not-a-date"/),
+    ]);
   });
 
   it('does not report cancelled events outside the window', () => {
@@ -734,6 +908,8 @@ describe('parseIcs: error policy', () => {
     const text = calendar('UID:x\nDTSTART:20260107T120000Z');
     expect(() => parse(text, { memberTimeZone: 'Mars/Olympus' })).toThrow(TypeError);
     expect(() => parse(text, { maxOccurrencesPerSeries: 0 })).toThrow(TypeError);
-    expect(() => parse(text, { window: { from: new Date('2027-01-01'), to: new Date('2026-01-01') } })).toThrow(TypeError);
+    expect(() =>
+      parse(text, { window: { from: new Date('2027-01-01'), to: new Date('2026-01-01') } }),
+    ).toThrow(TypeError);
   });
 });

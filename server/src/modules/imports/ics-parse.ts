@@ -21,14 +21,19 @@
  *   data every event depends on). Any unexpected failure is also reported as an IcsParseError.
  * - Skipped event (listed with its UID, title, line and a reason; the rest of the file is imported):
  *   a line that is not a content line inside that event; no DTSTART or more than one; a DTSTART, DTEND,
- *   DURATION, RRULE, RDATE, EXDATE or RECURRENCE-ID value that cannot be read; DTSTART and DTEND of
- *   different types; an end before the start; a time zone that is neither an IANA or Windows name nor
- *   defined by a VTIMEZONE in the file; a recurrence rule that produces more occurrences than can be
- *   enumerated; a cancelled event (STATUS:CANCELLED or METHOD:CANCEL) or cancelled instance that falls
- *   in the window; an older version of an event whose UID appears twice.
+ *   DURATION, RRULE, EXRULE, RDATE, EXDATE or RECURRENCE-ID value that cannot be read; DTSTART and
+ *   DTEND of different types; an end before the start; a time zone that is neither an IANA or Windows
+ *   name nor defined by a VTIMEZONE in the file; an RRULE out of the RFC's ranges, repeating more often
+ *   than hourly, in a non-Gregorian RSCALE, or producing more dates than can be enumerated; a cancelled
+ *   event (STATUS:CANCELLED or METHOD:CANCEL) or cancelled instance in the window; an older version of
+ *   an event or instance whose UID appears twice (highest SEQUENCE, then DTSTAMP, then the later one
+ *   wins). A master that is skipped takes its instance overrides with it; a bad override is skipped
+ *   alone. A series cut at maxOccurrencesPerSeries is also listed, with its entries kept.
  * - Tolerated silently: blank lines, unknown properties and components, lines after END:VCALENDAR,
- *   empty EXDATE or RDATE values (they name no date), a missing UID (a stable one is derived from
- *   DTSTART and SUMMARY so re-imports still match), VTODO/VJOURNAL/VFREEBUSY (not imported).
+ *   empty EXDATE or RDATE values (they name no date), a missing UID (a stable one is derived from the
+ *   event's times, title, description and rule so re-imports still match), VTODO/VJOURNAL/VFREEBUSY
+ *   (not imported), an override without its master (imported as that one instance), RANGE=THISANDFUTURE
+ *   (read as an override of one instance).
  *
  * Options are the caller's responsibility: invalid options throw a TypeError, not an IcsParseError,
  * because they are a programming error and not a problem with the uploaded file.
@@ -742,7 +747,23 @@ interface PreparedRule {
   rrule: RRuleTemporal;
   /** True when the rule can never produce a date (e.g. BYMONTH=2;BYMONTHDAY=30). */
   never: boolean;
+  /** Length of one FREQ x INTERVAL step, in ms (months and years at their shortest). */
+  step: number;
+  /** Most dates one step can produce (the BYxxx lists multiply them). */
+  perStep: number;
+  /** rrule-temporal's iteration limit for this rule. */
+  maxIterations: number;
 }
+
+const STEP_MS: Record<string, number> = {
+  SECONDLY: SECOND_MS,
+  MINUTELY: 60 * SECOND_MS,
+  HOURLY: HOUR_MS,
+  DAILY: DAY_MS,
+  WEEKLY: 7 * DAY_MS,
+  MONTHLY: 28 * DAY_MS,
+  YEARLY: 365 * DAY_MS,
+};
 
 /**
  * An RRULE ready for rrule-temporal, running in UTC on wall-clock times, or the reason it cannot be
@@ -773,6 +794,8 @@ function buildRule(
   const freq = parts.get('FREQ');
   if (!freq) return `RRULE "${raw}" has no FREQ`;
   if (!FREQUENCIES.has(freq)) return `RRULE "${raw}" has an unknown FREQ`;
+  // No calendar application creates these; expanding a year of them would only cost time.
+  if (freq === 'SECONDLY' || freq === 'MINUTELY') return `RRULE "${raw}" repeats more often than hourly`;
   const rscale = parts.get('RSCALE');
   if (rscale !== undefined && rscale !== 'GREGORIAN') {
     return `RRULE "${raw}" uses the ${rscale} calendar, which is not supported`;
@@ -832,14 +855,37 @@ function buildRule(
     ? `DTSTART;VALUE=DATE:${basicDate(startWall)}`
     : `DTSTART:${basicDateTime(startWall)}Z`;
   const count = Number(parts.get('COUNT') ?? 0);
+  const listLength = (key: string) => parts.get(key)?.split(',').length ?? 1;
+  const perStep = [
+    'BYSECOND',
+    'BYMINUTE',
+    'BYHOUR',
+    'BYDAY',
+    'BYMONTHDAY',
+    'BYYEARDAY',
+    'BYWEEKNO',
+    'BYMONTH',
+  ]
+    .map(listLength)
+    .reduce((a, b) => a * b, 1);
+  // COUNT rules are counted from DTSTART, so they need room for every occurrence before the window.
+  const limit = Math.min(MAX_RULE_ITERATIONS, Math.max(maxIterations, 2 * count + 100));
+  const make = (ruleParts: string[]) =>
+    new RRuleTemporal({ rruleString: `${dtstart}\nRRULE:${ruleParts.join(';')}`, maxIterations: limit });
   try {
-    const rrule = new RRuleTemporal({
-      rruleString: `${dtstart}\nRRULE:${rule.join(';')}`,
-      includeDtstart: true,
-      // COUNT rules are counted from DTSTART, so they need room for every occurrence before the window.
-      maxIterations: Math.min(MAX_RULE_ITERATIONS, Math.max(maxIterations, 2 * count + 100)),
-    });
-    return { rrule, never };
+    let rrule = make(rule);
+    // RFC 5545: DTSTART always counts as the first occurrence, even when it does not match the rule.
+    // The caller adds DTSTART itself (rrule-temporal's includeDtstart option returns stray dates from
+    // between() after UNTIL), so a COUNT rule whose first date is not DTSTART owes one less.
+    if (count > 0 && !never) {
+      const first = make(rule.map((part) => (part.startsWith('COUNT=') ? 'COUNT=1' : part))).all()[0];
+      if (first?.epochMilliseconds !== startWall) {
+        rrule = make(rule.map((part) => (part.startsWith('COUNT=') ? `COUNT=${count - 1}` : part)));
+        if (count === 1) return { rrule, never: true, step: DAY_MS, perStep: 1, maxIterations: limit };
+      }
+    }
+    const step = (STEP_MS[freq] ?? DAY_MS) * Number(parts.get('INTERVAL') ?? 1);
+    return { rrule, never, step, perStep, maxIterations: limit };
   } catch (error) {
     return `RRULE "${raw}" cannot be read (${messageOf(error)})`;
   }
@@ -852,8 +898,9 @@ function isIterationLimit(error: unknown): boolean {
 /**
  * Visits the wall-clock starts of a rule within [from, to] in order until `visit` returns false.
  * rrule-temporal stops with an error when a range holds more dates than its iteration limit
- * (FREQ=MINUTELY over a year), so the range is walked in chunks that shrink until they fit; a rule
- * that does not fit even a one-day chunk is refused.
+ * (FREQ=MINUTELY over a year), so the range is walked in chunks sized to fit the limit, shrunk further
+ * if a chunk still does not fit; a rule that does not fit a single FREQ step is refused. Each failed
+ * attempt costs a full iteration budget, so the sizing matters for rules that rarely match.
  */
 function visitRuleStarts(
   rule: PreparedRule,
@@ -862,8 +909,9 @@ function visitRuleStarts(
   visit: (wall: number) => boolean,
 ): void {
   if (rule.never) return;
+  const fitting = rule.step * Math.max(1, Math.floor(rule.maxIterations / (2 * rule.perStep)));
+  let size = Math.max(rule.step, Math.min(toWall - fromWall, fitting));
   let cursor = fromWall;
-  let size = toWall - fromWall;
   let last = Number.NEGATIVE_INFINITY;
   while (cursor <= toWall) {
     const end = Math.min(cursor + size, toWall);
@@ -872,8 +920,8 @@ function visitRuleStarts(
       dates = rule.rrule.between(new Date(cursor), new Date(end), true);
     } catch (error) {
       if (!isIterationLimit(error)) skip(`its RRULE cannot be expanded (${messageOf(error)})`);
-      if (size <= DAY_MS) skip('its recurrence rule produces too many occurrences to import');
-      size = Math.max(DAY_MS, Math.floor(size / 4));
+      if (size <= rule.step) skip('its recurrence rule produces too many occurrences to import');
+      size = Math.max(rule.step, Math.floor(size / 4));
       continue;
     }
     for (const date of dates) {
@@ -1337,8 +1385,8 @@ function guarded<T>(record: EventRecord, state: ParseState, step: () => T): T | 
 function processUid(master: EventRecord | undefined, overrides: EventRecord[], state: ParseState): void {
   const uid = (master ?? overrides[0])?.uid ?? '';
   const produced: ParsedEntry[] = [];
-  // Filled in by the master's step; an object so the closures below can write it.
-  const series: { timing: Timing | null; id: string | null } = { timing: null, id: null };
+  // Filled in by the master's step; an object so the closure below can write it.
+  const series: { timing: Timing | null } = { timing: null };
   let pending = overrides;
 
   if (master) {
@@ -1381,7 +1429,6 @@ function processUid(master: EventRecord | undefined, overrides: EventRecord[], s
         );
         return true;
       }
-      series.id = uid;
       const occurrences = expandSeries(master, timing, overrideKeys, state);
       if (cancelled) {
         if (occurrences.length > 0 || pending.length > 0) skip('the recurring event is cancelled');
@@ -1430,7 +1477,7 @@ function processUid(master: EventRecord | undefined, overrides: EventRecord[], s
     );
     produced.length = Math.min(produced.length, cap);
   }
-  for (const entry of produced) state.entries.push({ ...entry, seriesId: entry.seriesId ?? series.id });
+  state.entries.push(...produced);
 }
 
 /**
@@ -1457,7 +1504,7 @@ function expandSeries(
   const instantOf = (wall: number) => wallToInstant(wall, base.allDay ? state.memberZone : base.zone);
   const rules = (name: 'RRULE' | 'EXRULE'): PreparedRule[] =>
     props(component, name).map((line) => {
-      const rule = buildRule(line.value, timing.startWall, base.allDay, base.zone, 4 * (cap + 1));
+      const rule = buildRule(line.value, timing.startWall, base.allDay, base.zone, 2 * (cap + 1) + 100);
       return typeof rule === 'string' ? skip(`${rule} (line ${line.line})`) : rule;
     });
 

@@ -166,7 +166,7 @@ export const WINDOWS_ZONE_IDS: ReadonlyMap<string, string> = new Map([
  * because Outlook changed the prefix between versions ("GMT" -> "UTC", "+01.00" -> "+01:00") while the
  * cities stayed; they are normalized with {@link normalizeLabel} when the index is built.
  */
-const DISPLAY_LABELS: ReadonlyArray<readonly [string, string]> = [
+export const WINDOWS_DISPLAY_LABELS: ReadonlyArray<readonly [string, string]> = [
   ['Canberra, Melbourne, Sydney', 'Australia/Sydney'],
   ['Casablanca', 'Africa/Casablanca'],
   ['Coordinated Universal Time', 'UTC'],
@@ -297,7 +297,9 @@ function normalizeLabel(label: string): string {
     .trim();
 }
 
-const displayLabelIndex = new Map(DISPLAY_LABELS.map(([label, zone]) => [normalizeLabel(label), zone]));
+const displayLabelIndex = new Map(
+  WINDOWS_DISPLAY_LABELS.map(([label, zone]) => [normalizeLabel(label), zone]),
+);
 const windowsIdIndex = new Map([...WINDOWS_ZONE_IDS].map(([id, zone]) => [id.toLowerCase(), zone]));
 
 const ianaCache = new Map<string, string | null>();
@@ -313,8 +315,9 @@ export function ianaZone(name: string): string | null {
   // Offsets like "+01:00" are accepted by newer Intl versions but are not zone names.
   if (/^[A-Za-z]/.test(name)) {
     try {
-      new Intl.DateTimeFormat('en-US', { timeZone: name });
-      result = name;
+      // Intl ignores case; keep the caller's spelling unless only the case differs ("europe/berlin").
+      const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+      result = resolved.toLowerCase() === name.toLowerCase() ? resolved : name;
     } catch {
       result = null;
     }

@@ -1,0 +1,131 @@
+import type { EntrySource, ImportIcsQuery, ImportResult } from '@tiltmeter/shared';
+import { AppError } from '../../lib/errors.ts';
+import type { AuthContext } from '../../plugins/auth.ts';
+import type { EntryDeps } from '../entries/entries.service.ts';
+import { loadWriteContext, syncCalendar } from '../entries/entry-writer.ts';
+import { IcsParseError, type ParsedEntry, parseIcs, type SkippedEvent } from './ics-parse.ts';
+
+const DAY_MS = 86_400_000;
+/** Recurring series are expanded at most this many times inside the window. */
+export const MAX_OCCURRENCES_PER_SERIES = 1_000;
+
+/** The default window of an import: one year back to 13 weeks ahead of now. */
+export function defaultImportWindow(now: Date): { from: Date; to: Date } {
+  return { from: new Date(now.getTime() - 365 * DAY_MS), to: new Date(now.getTime() + 13 * 7 * DAY_MS) };
+}
+
+function importWindow(query: ImportIcsQuery, now: Date) {
+  const fallback = defaultImportWindow(now);
+  const window = {
+    from: query.from ? new Date(query.from) : fallback.from,
+    to: query.to ? new Date(query.to) : fallback.to,
+  };
+  if (window.to <= window.from) {
+    throw new AppError('validation_failed', 'Invalid querystring.to: must be after from', [
+      { path: ['querystring', 'to'], message: 'must be after from' },
+    ]);
+  }
+  return window;
+}
+
+/** The addresses that make the member an attendee: their sign-in email and their calendar emails. */
+async function memberIdentity(deps: EntryDeps, auth: AuthContext) {
+  const member = await deps.db.member.findUniqueOrThrow({
+    where: { id: auth.memberId },
+    select: {
+      user: { select: { email: true } },
+      settings: { select: { calendarEmails: true, timeZone: true } },
+    },
+  });
+  return {
+    emails: [member.user.email, ...(member.settings?.calendarEmails ?? [])],
+    timeZone: member.settings?.timeZone ?? 'UTC',
+  };
+}
+
+/**
+ * Imports one calendar file as one transaction: parse it (recurrences expanded over the window),
+ * then create, update and remove that calendar's entries so they match the file. A file that cannot
+ * be read is refused with the line of the problem, and nothing is written.
+ */
+export async function importIcs(
+  deps: EntryDeps,
+  auth: AuthContext,
+  input: { text: string; fileName: string | null; query: ImportIcsQuery; source?: EntrySource; now?: Date },
+): Promise<ImportResult> {
+  const window = importWindow(input.query, input.now ?? new Date());
+  const identity = await memberIdentity(deps, auth);
+  let parsed: { calendarName: string | null; entries: ParsedEntry[]; skipped: SkippedEvent[] };
+  try {
+    parsed = parseIcs(input.text, {
+      memberEmails: identity.emails,
+      memberTimeZone: identity.timeZone,
+      window,
+      maxOccurrencesPerSeries: MAX_OCCURRENCES_PER_SERIES,
+    });
+  } catch (error) {
+    if (error instanceof IcsParseError) {
+      throw new AppError('validation_failed', `The calendar file could not be read: ${error.message}`, [
+        { path: ['body'], message: error.message, ...(error.line ? { line: error.line } : {}) },
+      ]);
+    }
+    throw error;
+  }
+  const calendar =
+    input.query.calendar ??
+    parsed.calendarName?.trim() ??
+    input.fileName?.replace(/\.ics$/i, '') ??
+    'Imported calendar';
+  const source = input.source ?? 'ics_file';
+  const batch = await deps.db.importBatch.create({
+    data: {
+      organizationId: auth.orgId,
+      memberId: auth.memberId,
+      source,
+      calendar,
+      fileName: input.fileName,
+      skipped: parsed.skipped.length,
+      skippedReasons: parsed.skipped.map((skip) => ({ ...skip })),
+    },
+    select: { id: true },
+  });
+  try {
+    const context = await loadWriteContext(deps.db, auth.memberId);
+    const counts = await syncCalendar(
+      deps.sql,
+      { organizationId: auth.orgId, memberId: auth.memberId },
+      context,
+      { source, calendar, removeMissing: true, removeWithin: window, importBatchId: batch.id },
+      parsed.entries,
+    );
+    await deps.db.importBatch.update({
+      where: { id: batch.id },
+      data: {
+        status: 'succeeded',
+        created: counts.created,
+        updated: counts.updated,
+        removed: counts.removed,
+        finishedAt: new Date(),
+      },
+    });
+    return {
+      importId: batch.id,
+      calendar,
+      created: counts.created,
+      updated: counts.updated,
+      removed: counts.removed,
+      skipped: parsed.skipped.length,
+      skippedReasons: parsed.skipped,
+    };
+  } catch (error) {
+    await deps.db.importBatch.update({
+      where: { id: batch.id },
+      data: {
+        status: 'failed',
+        error: error instanceof Error ? error.message : String(error),
+        finishedAt: new Date(),
+      },
+    });
+    throw error;
+  }
+}

@@ -1,0 +1,27 @@
+import { meEndpoints } from '@tiltmeter/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { optionalAuth } from '../../plugins/auth.ts';
+import { getMe, updateMySettings } from './me.service.ts';
+
+export const meRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.route({
+    ...meEndpoints.get,
+    schema: {
+      ...meEndpoints.get.schema,
+      tags: ['me'],
+      summary: 'Me: my user, the current organization, my role and settings',
+    },
+    config: { allowWithoutOrganization: true },
+    handler: async (request) => getMe(app.db, request.principal, optionalAuth(request)),
+  });
+
+  app.route({
+    ...meEndpoints.updateSettings,
+    schema: {
+      ...meEndpoints.updateSettings.schema,
+      tags: ['me'],
+      summary: 'Change my settings in the current organization (sharing changes are audited)',
+    },
+    handler: async (request) => updateMySettings(request.db, request.auth, request.body),
+  });
+};

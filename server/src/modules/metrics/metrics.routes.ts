@@ -1,0 +1,79 @@
+import { metricsEndpoints } from '@tiltmeter/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { authorizeIndividualMetrics } from '../visibility/visibility.service.ts';
+import { getOrgMetrics, getTeamMetrics } from './team-metrics.service.ts';
+import { getWeekDetail, getWeekSeries } from './weeks.service.ts';
+
+export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['metrics'];
+  const deps = (request: { db: Parameters<typeof getWeekSeries>[0]['db'] }) => ({ db: request.db, sql: app.sql });
+
+  app.route({
+    ...metricsEndpoints.myWeeks,
+    schema: {
+      ...metricsEndpoints.myWeeks.schema,
+      tags,
+      summary: 'My weeks: maker/manager minutes, deep blocks and signals per ISO week (at most 104)',
+    },
+    handler: async (request) => getWeekSeries(deps(request), request.auth, request.auth.memberId, request.query),
+  });
+
+  app.route({
+    ...metricsEndpoints.myWeek,
+    schema: {
+      ...metricsEndpoints.myWeek.schema,
+      tags,
+      summary: 'My week by day: blocks, capacity, meetings with their focus cost, series ranked by focus cost',
+    },
+    handler: async (request) =>
+      getWeekDetail(deps(request), request.auth, request.auth.memberId, request.params.week, { own: true }),
+  });
+
+  app.route({
+    ...metricsEndpoints.memberWeeks,
+    schema: {
+      ...metricsEndpoints.memberWeeks.schema,
+      tags,
+      summary: "Another member's weeks, where they share with you as their lead or in an open team (audited)",
+    },
+    handler: async (request) => {
+      await authorizeIndividualMetrics(request.db, request.auth, request.params.id);
+      return getWeekSeries(deps(request), request.auth, request.params.id, request.query);
+    },
+  });
+
+  app.route({
+    ...metricsEndpoints.memberWeek,
+    schema: {
+      ...metricsEndpoints.memberWeek.schema,
+      tags,
+      summary: "Another member's week by day, without titles (same rule as their weeks; audited)",
+    },
+    handler: async (request) => {
+      const access = await authorizeIndividualMetrics(request.db, request.auth, request.params.id);
+      return getWeekDetail(deps(request), request.auth, request.params.id, request.params.week, {
+        own: access.reason === 'own',
+      });
+    },
+  });
+
+  app.route({
+    ...metricsEndpoints.teamMetrics,
+    schema: {
+      ...metricsEndpoints.teamMetrics.schema,
+      tags,
+      summary: "A team's aggregates by week (suppressed below the minimum group size), for its members, managers and admins",
+    },
+    handler: async (request) => getTeamMetrics(deps(request), request.auth, request.params.id, request.query),
+  });
+
+  app.route({
+    ...metricsEndpoints.orgMetrics,
+    schema: {
+      ...metricsEndpoints.orgMetrics.schema,
+      tags,
+      summary: 'Teams by weeks, signal prevalence and teams in the burnout pattern (managers and admins)',
+    },
+    handler: async (request) => getOrgMetrics(deps(request), request.auth, request.query),
+  });
+};
