@@ -3,6 +3,7 @@ import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { feedRoutes } from './modules/exports/exports.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { apiV1Routes } from './modules/v1.ts';
 import auth from './plugins/auth.ts';
@@ -15,7 +16,15 @@ import webApp from './plugins/web-app.ts';
 
 export type AppConfig = Pick<Config, 'logLevel' | 'corsOrigins' | 'rateLimitPerMinute' | 'webDistDir'> &
   Partial<
-    Pick<Config, 'authRateLimitPerMinute' | 'publicUrl' | 'smtpUrl' | 'mailFrom' | 'trustProxy'> & {
+    Pick<
+      Config,
+      | 'authRateLimitPerMinute'
+      | 'publicUrl'
+      | 'smtpUrl'
+      | 'mailFrom'
+      | 'trustProxy'
+      | 'subscriptionsAllowHttp'
+    > & {
       /** Signs session cookies; main.ts always passes one (AUTH_SECRET or the one kept in the data folder). */
       authSecret: string;
     }
@@ -67,7 +76,11 @@ export async function buildApp(config: AppConfig) {
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { rateLimitPerMinute: config.authRateLimitPerMinute ?? 10 });
-  await app.register(apiV1Routes);
+  await app.register(apiV1Routes, {
+    publicUrl,
+    subscriptionsAllowHttp: config.subscriptionsAllowHttp ?? false,
+  });
+  await app.register(feedRoutes);
 
   await app.register(webApp, { webDistDir: config.webDistDir });
   return app;

@@ -68,6 +68,8 @@ const EnvSchema = z.object({
     }),
   /** `off`: a first start on an empty database does not seed the demo organization. */
   TILTMETER_DEMO: z.enum(['auto', 'off']).default('auto'),
+  /** `true`: calendar subscriptions may use plain http:// (intranet calendars, tests); https otherwise. */
+  SUBSCRIPTIONS_ALLOW_HTTP: z.enum(['true', 'false']).default('false'),
 });
 
 export type Config = {
@@ -89,6 +91,7 @@ export type Config = {
   trustProxy: boolean | number | string[];
   /** `auto`: seed the demo organization when the database has no organization at all. */
   demo: 'auto' | 'off';
+  subscriptionsAllowHttp: boolean;
 };
 
 export class ConfigError extends Error {
@@ -130,5 +133,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: values.MAIL_FROM ?? `Tiltmeter <no-reply@${new URL(publicUrl).hostname}>`,
     trustProxy: values.TRUST_PROXY,
     demo: values.TILTMETER_DEMO,
+    subscriptionsAllowHttp: values.SUBSCRIPTIONS_ALLOW_HTTP === 'true',
   };
 }

@@ -8,6 +8,8 @@ import { z } from 'zod';
 export const ApiIssueSchema = z.object({
   path: z.array(z.union([z.string(), z.number()])),
   message: z.string(),
+  /** For uploaded files (ICS, CSV): the 1-based line the problem is on. */
+  line: z.int().optional(),
 });
 export type ApiIssue = z.infer<typeof ApiIssueSchema>;
 

@@ -42,3 +42,39 @@ export const importEndpoints = {
     schema: { querystring: ImportIcsQuerySchema, response: { 200: ImportResultSchema } },
   },
 } as const;
+
+export const ImportCsvQuerySchema = z.object({
+  /** The calendar the rows belong to; defaults to the format (tiltmeter, toggl, clockify). */
+  calendar: z.string().trim().min(1).max(200).optional(),
+  /** How to read 03/04/2026 when the file does not tell: month first (default) or day first. */
+  dateOrder: z.enum(['mdy', 'dmy']).optional(),
+});
+export type ImportCsvQuery = z.infer<typeof ImportCsvQuerySchema>;
+
+export const ImportBatchSchema = z.object({
+  id: z.string(),
+  source: z.string(),
+  calendar: z.string(),
+  fileName: z.string().nullable(),
+  status: z.enum(['running', 'succeeded', 'failed']),
+  created: z.int(),
+  updated: z.int(),
+  removed: z.int(),
+  skipped: z.int(),
+  error: z.string().nullable(),
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime().nullable(),
+});
+export type ImportBatch = z.infer<typeof ImportBatchSchema>;
+
+export const csvImportEndpoint = {
+  method: 'POST',
+  url: '/api/v1/imports/csv',
+  schema: { querystring: ImportCsvQuerySchema, response: { 200: ImportResultSchema } },
+} as const;
+
+export const listImportsEndpoint = {
+  method: 'GET',
+  url: '/api/v1/imports',
+  schema: { response: { 200: z.object({ items: z.array(ImportBatchSchema) }) } },
+} as const;

@@ -7,8 +7,8 @@ import {
   ManagerMinutesBySubtypeSchema,
   ResolvedThresholdsSchema,
   RoleProfileSchema,
-  SIGNAL_CODES,
   SeriesFocusCostSchema,
+  SIGNAL_CODES,
   type SignalCode,
   WeekMetricsSchema,
 } from './metrics.ts';
@@ -78,7 +78,10 @@ export function weekRangeProblem(from: string, to: string): { path: 'from' | 'to
   const span = isoWeekOrdinal(to) - isoWeekOrdinal(from) + 1;
   if (span < 1) return { path: 'to', message: `must not be before from (${from})` };
   if (span > MAX_WEEK_RANGE) {
-    return { path: 'to', message: `the range may span at most ${MAX_WEEK_RANGE} weeks; ${from} to ${to} is ${span}` };
+    return {
+      path: 'to',
+      message: `the range may span at most ${MAX_WEEK_RANGE} weeks; ${from} to ${to} is ${span}`,
+    };
   }
   return null;
 }
@@ -222,7 +225,10 @@ export const GroupAggregateSchema = z.object({
 });
 export type GroupAggregate = z.infer<typeof GroupAggregateSchema>;
 
-export const AggregateCellSchema = z.discriminatedUnion('suppressed', [GroupAggregateSchema, SuppressedCellSchema]);
+export const AggregateCellSchema = z.discriminatedUnion('suppressed', [
+  GroupAggregateSchema,
+  SuppressedCellSchema,
+]);
 export type AggregateCell = z.infer<typeof AggregateCellSchema>;
 
 export const TeamWeekCellSchema = z.discriminatedUnion('suppressed', [
@@ -374,7 +380,9 @@ export const OrgMetricsResponseSchema = z.object({
   burnoutWeeks: z.int().min(1),
   teams: z.array(OrgTeamSchema),
   /** Teams whose members have mostly been below target for `burnoutWeeks` weeks in a row. */
-  burnoutTeams: z.array(z.object({ id: z.string(), name: z.string(), weeksMostlyBelowTarget: z.int().min(0) })),
+  burnoutTeams: z.array(
+    z.object({ id: z.string(), name: z.string(), weeksMostlyBelowTarget: z.int().min(0) }),
+  ),
 });
 export type OrgMetricsResponse = z.infer<typeof OrgMetricsResponseSchema>;
 
@@ -397,7 +405,11 @@ export const metricsEndpoints = {
   memberWeeks: {
     method: 'GET',
     url: '/api/v1/members/:id/weeks',
-    schema: { params: IdParamsSchema, querystring: WeekRangeQuerySchema, response: { 200: WeekSeriesResponseSchema } },
+    schema: {
+      params: IdParamsSchema,
+      querystring: WeekRangeQuerySchema,
+      response: { 200: WeekSeriesResponseSchema },
+    },
   },
   memberWeek: {
     method: 'GET',
@@ -408,7 +420,11 @@ export const metricsEndpoints = {
   teamMetrics: {
     method: 'GET',
     url: '/api/v1/teams/:id/metrics',
-    schema: { params: IdParamsSchema, querystring: WeekRangeQuerySchema, response: { 200: TeamMetricsResponseSchema } },
+    schema: {
+      params: IdParamsSchema,
+      querystring: WeekRangeQuerySchema,
+      response: { 200: TeamMetricsResponseSchema },
+    },
   },
   /** Managers and admins. */
   orgMetrics: {

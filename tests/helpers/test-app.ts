@@ -13,6 +13,8 @@ export function buildTestApp(databaseUrl: string, overrides: { webDistDir?: stri
     rateLimitPerMinute: 1_000_000,
     authRateLimitPerMinute: 1_000_000,
     webDistDir: overrides.webDistDir ?? path.join(REPO_ROOT, 'web', 'dist-absent-in-api-tests'),
+    // Subscription tests serve calendars from a plain-http server on loopback.
+    subscriptionsAllowHttp: true,
   });
 }
 

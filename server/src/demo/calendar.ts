@@ -82,13 +82,7 @@ export function generateWeek(
   const { timeZone } = owner;
   const dates = datesOfIsoWeek(week);
   const entries: IncomingEntry[] = [];
-  const add = (
-    uid: string,
-    start: number,
-    end: number,
-    title: string,
-    extra: Partial<IncomingEntry> = {},
-  ) =>
+  const add = (uid: string, start: number, end: number, title: string, extra: Partial<IncomingEntry> = {}) =>
     entries.push({
       externalUid: `${owner.key}/${uid}`,
       title,
@@ -105,13 +99,21 @@ export function generateWeek(
       ...extra,
     });
   const at = (date: string, minutes: number) => localTimeToInstant(date, clock(minutes), timeZone);
-  const addLocal = (date: string, from: number, to: number, title: string, extra: Partial<IncomingEntry> = {}) =>
-    add(`${date}/${clock(from)}`, at(date, from), at(date, to), title, extra);
+  const addLocal = (
+    date: string,
+    from: number,
+    to: number,
+    title: string,
+    extra: Partial<IncomingEntry> = {},
+  ) => add(`${date}/${clock(from)}`, at(date, from), at(date, to), title, extra);
 
   if (plan.off) {
     for (const date of dates.slice(0, 5)) {
       const bounds = dayBounds(date, timeZone);
-      add(`${date}/vacation`, bounds.start, bounds.end, 'Vacation', { allDay: true, showAs: 'out_of_office' });
+      add(`${date}/vacation`, bounds.start, bounds.end, 'Vacation', {
+        allDay: true,
+        showAs: 'out_of_office',
+      });
     }
     return entries;
   }
@@ -184,11 +186,20 @@ export function generateWeek(
     for (let attempt = 0; attempt < 300 && managerMinutes < target - SLOT_MINUTES / 2; attempt++) {
       if (bookable.length === 0) break;
       const day = pick(random, bookable);
-      const length = Math.min(pick(random, [2, 2, 3, 4]), Math.max(1, Math.round((target - managerMinutes) / SLOT_MINUTES)));
+      const length = Math.min(
+        pick(random, [2, 2, 3, 4]),
+        Math.max(1, Math.round((target - managerMinutes) / SLOT_MINUTES)),
+      );
       let starts = freeStarts(day, length);
       if (starts.length === 0) continue;
       if (plan.placement === 'edges') {
-        const edge = starts.filter((from) => from === 0 || from + length === SLOTS || day.slots[from - 1] === 'meeting' || day.slots[from + length] === 'meeting');
+        const edge = starts.filter(
+          (from) =>
+            from === 0 ||
+            from + length === SLOTS ||
+            day.slots[from - 1] === 'meeting' ||
+            day.slots[from + length] === 'meeting',
+        );
         if (edge.length > 0) starts = edge;
       }
       book(day, pick(random, starts), length, pick(random, plan.adHoc));

@@ -95,7 +95,10 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     role: 'admin',
     profile: 'hybrid',
   }),
-  person('priya', 'Priya Raman', 'tech-lead', [product(true)], { profile: 'hybrid', shareWithTeamLeads: true }),
+  person('priya', 'Priya Raman', 'tech-lead', [product(true)], {
+    profile: 'hybrid',
+    shareWithTeamLeads: true,
+  }),
   person('tom', 'Tom Becker', 'product-engineer', [product()]),
   person('lena', 'Lena Vogel', 'product-engineer', [product()], { shareWithTeamLeads: true }),
   person('ahmed', 'Ahmed Karimi', 'product-engineer', [product()], { shareWithTeamLeads: true }),
@@ -333,7 +336,12 @@ export function demoWeekPlan(p: DemoPerson, index: number, week: IsoWeek): WeekP
     zeroMaker: p.archetype === 'tech-lead' && index === DEMO_WEEKS - 5,
     protectedWeekdays: platformTeam ? [3] : [],
     placement: platformTeam ? 'edges' : 'anywhere',
-    adHoc: p.archetype === 'tech-lead' && index === DEMO_WEEKS - 5 ? LAUNCH_WEEK : manager ? MANAGER_MEETINGS : ENGINEER_MEETINGS,
+    adHoc:
+      p.archetype === 'tech-lead' && index === DEMO_WEEKS - 5
+        ? LAUNCH_WEEK
+        : manager
+          ? MANAGER_MEETINGS
+          : ENGINEER_MEETINGS,
     makerTitles: manager ? MANAGER_MAKER_TITLES : MAKER_TITLES,
     lateEvenings: p.archetype === 'burnout-manager' && index >= 18 ? 1 : 0,
     saturday: p.key === 'ethan' && index % 4 === 1,

@@ -20,7 +20,9 @@ export async function seedDemoOnFirstStart(
     log(`Demo ready: sign in as ${DEMO_EMAIL} with the password ${DEMO_PASSWORD}`);
     return true;
   } catch (error) {
-    log(`Seeding the demo organization failed, starting without it: ${error instanceof Error ? error.message : String(error)}`);
+    log(
+      `Seeding the demo organization failed, starting without it: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return false;
   }
 }

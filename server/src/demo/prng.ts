@@ -28,7 +28,8 @@ export function mulberry32(seed: number): Random {
 export const randomFor = (...parts: (string | number)[]) => mulberry32(hashSeed(parts.join('\u0000')));
 
 /** An integer in [min, max]. */
-export const between = (random: Random, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+export const between = (random: Random, min: number, max: number) =>
+  min + Math.floor(random() * (max - min + 1));
 
 export function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T;

@@ -17,6 +17,8 @@ import {
   demoCalendarWeek,
 } from './demo-org.ts';
 
+const SEED_CONCURRENCY = 4;
+
 export interface DemoSeedResult {
   organizationId: string;
   created: boolean;
@@ -79,7 +81,10 @@ export async function seedDemo(
   const teamIds = new Map<string, string>();
   for (const team of DEMO_TEAMS) {
     const row =
-      (await db.team.findFirst({ where: { organizationId, name: team.name }, select: { id: true, visibility: true } })) ??
+      (await db.team.findFirst({
+        where: { organizationId, name: team.name },
+        select: { id: true, visibility: true },
+      })) ??
       (await db.team.create({
         data: { organizationId, name: team.name, visibility: team.visibility },
         select: { id: true, visibility: true },
@@ -95,7 +100,8 @@ export async function seedDemo(
       const memberId = memberIds.get(person.key) as string;
       const row = await db.teamMember.findFirst({ where: { organizationId, teamId, memberId } });
       if (!row) await db.teamMember.create({ data: { organizationId, teamId, memberId, isLead: lead } });
-      else if (row.isLead !== lead) await db.teamMember.update({ where: { id: row.id }, data: { isLead: lead } });
+      else if (row.isLead !== lead)
+        await db.teamMember.update({ where: { id: row.id }, data: { isLead: lead } });
     }
   }
 
@@ -103,7 +109,7 @@ export async function seedDemo(
   const fromWeek = addIsoWeeks(toWeek, -(DEMO_WEEKS - 1));
   const tenantDb = scopedDb(db, organizationId);
   const totals: SyncCounts = { created: 0, updated: 0, removed: 0, unchanged: 0 };
-  for (const person of DEMO_PEOPLE) {
+  const writeCalendar = async (person: DemoPerson) => {
     const memberId = memberIds.get(person.key) as string;
     const incoming = Array.from({ length: DEMO_WEEKS }, (_, index) =>
       demoCalendarWeek(person, index, addIsoWeeks(fromWeek, index)),
@@ -118,7 +124,15 @@ export async function seedDemo(
       incoming,
     );
     for (const key of Object.keys(totals) as (keyof SyncCounts)[]) totals[key] += counts[key];
-  }
+  };
+  // A few members at a time: each write is one transaction of its own, and the database works on
+  // one while the next is being classified.
+  const queue = [...DEMO_PEOPLE];
+  await Promise.all(
+    Array.from({ length: SEED_CONCURRENCY }, async () => {
+      for (let person = queue.shift(); person; person = queue.shift()) await writeCalendar(person);
+    }),
+  );
   log(
     `Demo calendars ${fromWeek} to ${toWeek}: ${totals.created} entries created, ${totals.updated} updated, ${totals.removed} removed, ${totals.unchanged} unchanged`,
   );
@@ -143,11 +157,20 @@ async function ensureUser(db: Db, person: DemoPerson) {
   );
 }
 
-async function ensureMember(db: Db, organizationId: string, userId: string, person: DemoPerson): Promise<string> {
+async function ensureMember(
+  db: Db,
+  organizationId: string,
+  userId: string,
+  person: DemoPerson,
+): Promise<string> {
   const member =
     (await db.member.findFirst({ where: { organizationId, userId }, select: { id: true, role: true } })) ??
-    (await db.member.create({ data: { organizationId, userId, role: person.role }, select: { id: true, role: true } }));
-  if (member.role !== person.role) await db.member.update({ where: { id: member.id }, data: { role: person.role } });
+    (await db.member.create({
+      data: { organizationId, userId, role: person.role },
+      select: { id: true, role: true },
+    }));
+  if (member.role !== person.role)
+    await db.member.update({ where: { id: member.id }, data: { role: person.role } });
   const wanted = {
     displayName: person.name.split(' ')[0] as string,
     timeZone: person.timeZone,
@@ -177,7 +200,10 @@ async function ensureMember(db: Db, organizationId: string, userId: string, pers
 }
 
 /** `npm run tiltmeter -- seed-demo`: seeds over its own database clients, then closes them. */
-export async function seedDemoAt(databaseUrl: string, log: (message: string) => void): Promise<DemoSeedResult> {
+export async function seedDemoAt(
+  databaseUrl: string,
+  log: (message: string) => void,
+): Promise<DemoSeedResult> {
   const db = createPrismaClient(databaseUrl);
   const sql = createSqlClient(databaseUrl);
   try {

@@ -33,8 +33,11 @@ declare module 'fastify' {
       /** Handlers are registered before the app is ready; workers start with the app. */
       register(kind: string, handler: JobHandler): void;
       enqueue(kind: string, organizationId: string, payload?: Record<string, unknown>): Promise<JobRecord>;
-      /** Starts a job on a cron schedule (UTC), e.g. refreshing calendar subscriptions. */
-      schedule(kind: string, cron: string): void;
+      /**
+       * Runs `task` on a cron schedule (UTC), e.g. refreshing calendar subscriptions. Scheduled tasks
+       * are housekeeping across organizations and have no background_jobs row.
+       */
+      schedule(kind: string, cron: string, task: () => Promise<void>): void;
     };
   }
 }
@@ -61,7 +64,7 @@ export default fp<JobsPluginOptions>(
     const boss = new PgBoss({ connectionString: options.databaseUrl, schema: 'pgboss', max: 3 });
     boss.on('error', (error) => app.log.error({ err: error }, 'job queue error'));
     const handlers = new Map<string, JobHandler>();
-    const schedules = new Map<string, string>();
+    const schedules = new Map<string, { cron: string; task: () => Promise<void> }>();
     let started = false;
 
     async function run(kind: string, backgroundJobId: string) {
@@ -103,8 +106,9 @@ export default fp<JobsPluginOptions>(
         if (started) throw new Error(`Register job "${kind}" before the app starts`);
         handlers.set(kind, handler);
       },
-      schedule(kind, cron) {
-        schedules.set(kind, cron);
+      schedule(kind, cron, task) {
+        if (started) throw new Error(`Schedule "${kind}" before the app starts`);
+        schedules.set(kind, { cron, task });
       },
       async enqueue(kind, organizationId, payload = {}) {
         if (!handlers.has(kind)) throw new Error(`No handler for job "${kind}"`);
@@ -130,7 +134,21 @@ export default fp<JobsPluginOptions>(
           },
         );
       }
-      for (const [kind, cron] of schedules) await boss.schedule(kind, cron, {});
+      for (const [kind, { cron, task }] of schedules) {
+        await boss.createQueue(kind);
+        await boss.schedule(kind, cron, {});
+        await boss.work(
+          kind,
+          { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1 },
+          async () => {
+            try {
+              await task();
+            } catch (error) {
+              app.log.error({ err: error, kind }, 'scheduled task failed');
+            }
+          },
+        );
+      }
     });
 
     app.addHook('onClose', async () => {

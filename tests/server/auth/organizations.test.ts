@@ -65,6 +65,14 @@ describe('several organizations, switching, and settings', () => {
       payload: { organizationId: stranger.orgId },
     });
     expect(response.statusCode).toBe(404);
+    // Nor through better-auth's own session update: the active organization is not client input.
+    const direct = await app().inject({
+      method: 'POST',
+      url: '/api/auth/update-session',
+      headers: { cookie, origin: TEST_ORIGIN },
+      payload: { activeOrganizationId: stranger.orgId },
+    });
+    expect(direct.statusCode).toBe(400);
     const after = await app().inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
     expect(after.json().organization.id).toBe(me.orgId);
   });

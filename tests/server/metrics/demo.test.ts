@@ -22,7 +22,9 @@ function seedDemoCli(databaseUrl: string): Promise<string> {
     child.stderr.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
-    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`seed-demo exited ${code}:\n${output}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`seed-demo exited ${code}:\n${output}`)),
+    );
   });
 }
 
@@ -55,10 +57,19 @@ describe('npm run tiltmeter -- seed-demo', () => {
 
   it('seeds the demo organization idempotently, and its stories show in the API', async () => {
     const first = await seedDemoCli(databaseUrl());
-    expect(first).toMatch(/Demo calendars \d{4}-W\d{2} to \d{4}-W\d{2}: [1-9]\d* entries created, 0 updated, 0 removed, 0 unchanged/);
+    expect(first).toMatch(
+      /Demo calendars \d{4}-W\d{2} to \d{4}-W\d{2}: [1-9]\d* entries created, 0 updated, 0 removed, 0 unchanged/,
+    );
     expect(first).toContain(`Sign in as ${DEMO_EMAIL} with the password ${DEMO_PASSWORD}`);
     const before = await fingerprint(databaseUrl());
-    expect(before).toMatchObject({ organizations: 1, users: 25, members: 25, settings: 25, teams: 4, team_members: 27 });
+    expect(before).toMatchObject({
+      organizations: 1,
+      users: 25,
+      members: 25,
+      settings: 25,
+      teams: 4,
+      team_members: 27,
+    });
     expect(before.entries).toBeGreaterThan(20_000);
 
     const second = await seedDemoCli(databaseUrl());
@@ -86,15 +97,33 @@ describe('npm run tiltmeter -- seed-demo', () => {
     expect(codes(dana.items.at(-1))).toContain('burnout_pattern');
     expect(codes(dana.items.at(-2))).toContain('burnout_pattern');
     expect(dana.items.at(-1).belowTargetStreak).toBeGreaterThanOrEqual(26);
-    expect(dana.items.some((item: { signals: { code: string }[] }) => codes(item).includes('drift'))).toBe(true);
+    expect(dana.items.some((item: { signals: { code: string }[] }) => codes(item).includes('drift'))).toBe(
+      true,
+    );
     expect(codes(dana.items.at(-1))).toContain('after_hours');
+    // One week asked alone still has its history: the streak is counted over the weeks before it.
+    const lastOnly = await asDana(`/api/v1/me/weeks?from=${to}&to=${to}`);
+    expect(lastOnly.items).toEqual([dana.items.at(-1)]);
 
     // Product Engineering: Dana leads it, sees herself and the three who share, not the others.
-    const teams = (await asDana('/api/v1/teams')).items as { id: string; name: string; members: { memberId: string; displayName: string }[] }[];
+    const teams = (await asDana('/api/v1/teams')).items as {
+      id: string;
+      name: string;
+      members: { memberId: string; displayName: string }[];
+    }[];
     const team = (name: string) => teams.find((t) => t.name === name) as (typeof teams)[number];
-    const product = await asDana(`/api/v1/teams/${team('Product Engineering').id}/metrics?from=${from}&to=${to}`);
-    const shown = product.individuals.shown.map((s: { displayName: string; access: string }) => `${s.displayName}: ${s.access}`);
-    expect(shown.sort()).toEqual(['Ahmed: shared_with_lead', 'Dana: own', 'Lena: shared_with_lead', 'Priya: shared_with_lead']);
+    const product = await asDana(
+      `/api/v1/teams/${team('Product Engineering').id}/metrics?from=${from}&to=${to}`,
+    );
+    const shown = product.individuals.shown.map(
+      (s: { displayName: string; access: string }) => `${s.displayName}: ${s.access}`,
+    );
+    expect(shown.sort()).toEqual([
+      'Ahmed: shared_with_lead',
+      'Dana: own',
+      'Lena: shared_with_lead',
+      'Priya: shared_with_lead',
+    ]);
     expect(product.individuals.omitted).toBe(5);
 
     // Priya, the tech lead, had a launch week without a single maker minute.
@@ -103,7 +132,9 @@ describe('npm run tiltmeter -- seed-demo', () => {
     const launch = priya.items.find((item: { week: string }) => item.week === addIsoWeeks(to, -4));
     expect(launch).toMatchObject({ makerMinutes: 0 });
     expect(codes(launch)).toContain('zero_maker_week');
-    expect(priya.items.filter((item: { signals: { code: string }[] }) => codes(item).includes('zero_maker_week'))).toHaveLength(1);
+    expect(
+      priya.items.filter((item: { signals: { code: string }[] }) => codes(item).includes('zero_maker_week')),
+    ).toHaveLength(1);
 
     // Platform keeps its no-meeting Wednesday and a high maker share; Dana sees only its aggregates.
     const platform = await asDana(`/api/v1/teams/${team('Platform').id}/metrics?from=${from}&to=${to}`);
@@ -115,11 +146,19 @@ describe('npm run tiltmeter -- seed-demo', () => {
     // Product Engineering's standup costs more focus than any team's most costly series.
     const tops = [];
     for (const name of ['Platform', 'Product Engineering', 'Growth']) {
-      const metrics = name === 'Platform' ? platform : name === 'Product Engineering' ? product : await asDana(`/api/v1/teams/${team(name).id}/metrics?from=${from}&to=${to}`);
+      const metrics =
+        name === 'Platform'
+          ? platform
+          : name === 'Product Engineering'
+            ? product
+            : await asDana(`/api/v1/teams/${team(name).id}/metrics?from=${from}&to=${to}`);
       tops.push({ name, top: metrics.series[0] });
     }
     tops.sort((a, b) => b.top.focusCostMinutes - a.top.focusCostMinutes);
-    expect(tops[0]).toMatchObject({ name: 'Product Engineering', top: { title: 'Daily standup', people: 9 } });
+    expect(tops[0]).toMatchObject({
+      name: 'Product Engineering',
+      top: { title: 'Daily standup', people: 9 },
+    });
 
     // The org view: Product Engineering in the burnout pattern, Leadership (3 people) always
     // suppressed, Growth suppressed the week four of its eight were away.

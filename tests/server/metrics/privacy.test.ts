@@ -6,7 +6,8 @@ import { MONTH, MONTH_ZONE, ONE_ON_ONE, SYNC } from './month.ts';
 describe('metrics privacy', () => {
   const { app } = useTestApp();
 
-  const get = (member: TestMember, url: string) => app().inject({ method: 'GET', url, headers: member.headers });
+  const get = (member: TestMember, url: string) =>
+    app().inject({ method: 'GET', url, headers: member.headers });
   const send = (member: TestMember, method: 'POST' | 'PUT' | 'PATCH', url: string, payload: object) =>
     app().inject({ method, url, headers: member.headers, payload });
 
@@ -15,12 +16,18 @@ describe('metrics privacy', () => {
     expect(response.statusCode).toBe(200);
   }
 
-  async function createTeam(admin: TestMember, name: string, members: { member: TestMember; lead?: boolean }[]) {
+  async function createTeam(
+    admin: TestMember,
+    name: string,
+    members: { member: TestMember; lead?: boolean }[],
+  ) {
     const team = await send(admin, 'POST', '/api/v1/teams', { name });
     expect(team.statusCode, team.body).toBe(201);
     const teamId = team.json().id as string;
     for (const { member, lead } of members) {
-      const put = await send(admin, 'PUT', `/api/v1/teams/${teamId}/members/${member.memberId}`, { isLead: lead ?? false });
+      const put = await send(admin, 'PUT', `/api/v1/teams/${teamId}/members/${member.memberId}`, {
+        isLead: lead ?? false,
+      });
       expect(put.statusCode, put.body).toBe(200);
     }
     return teamId;
@@ -53,7 +60,9 @@ describe('metrics privacy', () => {
     expect((await get(admin, '/api/v1/members/no-such-member/weeks')).statusCode).toBe(404);
 
     // The member shares with their team leads: the lead sees exactly what the member sees.
-    expect((await send(target, 'PATCH', '/api/v1/me/settings', { shareWithTeamLeads: true })).statusCode).toBe(200);
+    expect(
+      (await send(target, 'PATCH', '/api/v1/me/settings', { shareWithTeamLeads: true })).statusCode,
+    ).toBe(200);
     const asLead = await get(lead, weeksUrl);
     expect(asLead.statusCode).toBe(200);
     const own = await get(target, '/api/v1/me/weeks?from=2026-W06&to=2026-W09');
@@ -81,18 +90,25 @@ describe('metrics privacy', () => {
     );
 
     // Each view of someone else's metrics is in the audit log, with the reason; own views are not.
-    const audit = await get(admin, `/api/v1/audit?action=metrics.individual_viewed&targetId=${target.memberId}`);
+    const audit = await get(
+      admin,
+      `/api/v1/audit?action=metrics.individual_viewed&targetId=${target.memberId}`,
+    );
     expect(audit.statusCode).toBe(200);
     const events = audit.json().items as { actor: { memberId: string }; details: { reason: string } }[];
     expect(events).toHaveLength(2);
-    expect(events.every((e) => e.actor.memberId === lead.memberId && e.details.reason === 'shared_with_lead')).toBe(true);
+    expect(
+      events.every((e) => e.actor.memberId === lead.memberId && e.details.reason === 'shared_with_lead'),
+    ).toBe(true);
 
     // Consent is revocable.
     await send(target, 'PATCH', '/api/v1/me/settings', { shareWithTeamLeads: false });
     expect((await get(lead, weeksUrl)).statusCode).toBe(403);
 
     // An open team: its members see each other; people outside it still do not.
-    expect((await send(admin, 'PATCH', `/api/v1/teams/${teamId}`, { visibility: 'open' })).statusCode).toBe(200);
+    expect((await send(admin, 'PATCH', `/api/v1/teams/${teamId}`, { visibility: 'open' })).statusCode).toBe(
+      200,
+    );
     expect((await get(teammate, weeksUrl)).statusCode).toBe(200);
     expect((await get(outsider, weeksUrl)).statusCode).toBe(403);
     expect((await get(admin, weeksUrl)).statusCode).toBe(403);
@@ -101,9 +117,14 @@ describe('metrics privacy', () => {
   it('suppresses team and org aggregates below five members with data, and shows them at five', async () => {
     const admin = await createMemberWithToken(app(), { role: 'admin' });
     const people: TestMember[] = [];
-    for (let i = 0; i < 5; i++) people.push(await createMemberWithToken(app(), { orgId: admin.orgId, timeZone: MONTH_ZONE }));
+    for (let i = 0; i < 5; i++)
+      people.push(await createMemberWithToken(app(), { orgId: admin.orgId, timeZone: MONTH_ZONE }));
     for (const person of people.slice(0, 4)) await withMonth(person);
-    const teamId = await createTeam(admin, 'Five', people.map((member) => ({ member })));
+    const teamId = await createTeam(
+      admin,
+      'Five',
+      people.map((member) => ({ member })),
+    );
     const teamUrl = `/api/v1/teams/${teamId}/metrics?from=2026-W06&to=2026-W07`;
 
     const four = (await get(admin, teamUrl)).json();
@@ -131,16 +152,25 @@ describe('metrics privacy', () => {
 
     await withMonth(people[4] as TestMember);
     const five = (await get(admin, teamUrl)).json();
-    expect(five.weeks.map((cell: { suppressed: boolean; people?: number }) => [cell.suppressed, cell.people])).toEqual([
+    expect(
+      five.weeks.map((cell: { suppressed: boolean; people?: number }) => [cell.suppressed, cell.people]),
+    ).toEqual([
       [false, 5],
       [false, 5],
     ]);
     expect(five.summary).toMatchObject({ suppressed: false, people: 5, personWeeks: 10 });
     const orgFive = (await get(admin, '/api/v1/org/metrics?from=2026-W06&to=2026-W07')).json();
-    expect(orgFive.teams[0].weeks.map((cell: { suppressed: boolean }) => cell.suppressed)).toEqual([false, false]);
+    expect(orgFive.teams[0].weeks.map((cell: { suppressed: boolean }) => cell.suppressed)).toEqual([
+      false,
+      false,
+    ]);
 
     // A team of three is suppressed as a whole, whatever its members did.
-    const small = await createTeam(admin, 'Three', people.slice(0, 3).map((member) => ({ member })));
+    const small = await createTeam(
+      admin,
+      'Three',
+      people.slice(0, 3).map((member) => ({ member })),
+    );
     const three = (await get(admin, `/api/v1/teams/${small}/metrics?from=2026-W06&to=2026-W06`)).json();
     expect(three.weeks[0]).toEqual({
       week: '2026-W06',

@@ -48,7 +48,8 @@ function squadWeek(k: number, monday: string) {
 describe('team and org aggregates', () => {
   const { app } = useTestApp();
 
-  const get = (member: TestMember, url: string) => app().inject({ method: 'GET', url, headers: member.headers });
+  const get = (member: TestMember, url: string) =>
+    app().inject({ method: 'GET', url, headers: member.headers });
   const send = (member: TestMember, method: 'POST' | 'PUT' | 'PATCH', url: string, payload: object) =>
     app().inject({ method, url, headers: member.headers, payload });
 
@@ -69,7 +70,8 @@ describe('team and org aggregates', () => {
 
     const team = async (name: string, members: TestMember[]) => {
       const id = (await send(admin, 'POST', '/api/v1/teams', { name })).json().id as string;
-      for (const member of members) await send(admin, 'PUT', `/api/v1/teams/${id}/members/${member.memberId}`, {});
+      for (const member of members)
+        await send(admin, 'PUT', `/api/v1/teams/${id}/members/${member.memberId}`, {});
       return id;
     };
     const squadId = await team('Squad', squad);
@@ -162,10 +164,16 @@ describe('team and org aggregates', () => {
 
   it('hides series titles and ids unless the title policy is show', async () => {
     const { admin, squadId } = await setUp();
-    expect((await send(admin, 'PATCH', '/api/v1/organizations/current', { titlePolicy: 'hide' })).statusCode).toBe(200);
+    expect(
+      (await send(admin, 'PATCH', '/api/v1/organizations/current', { titlePolicy: 'hide' })).statusCode,
+    ).toBe(200);
     const body = (await get(admin, `/api/v1/teams/${squadId}/metrics?from=2026-W10&to=2026-W12`)).json();
     expect(body.series).toEqual([
-      expect.objectContaining({ title: null, seriesId: expect.stringMatching(/^series-[0-9a-f]{16}$/), focusCostMinutes: 4140 }),
+      expect.objectContaining({
+        title: null,
+        seriesId: expect.stringMatching(/^series-[0-9a-f]{16}$/),
+        focusCostMinutes: 4140,
+      }),
     ]);
     expect(JSON.stringify(body)).not.toContain('standup');
   });
@@ -175,9 +183,9 @@ describe('team and org aggregates', () => {
     const viewer = squad[1] as TestMember;
     const url = `/api/v1/teams/${squadId}/metrics?from=2026-W10&to=2026-W12`;
     const private_ = (await get(viewer, url)).json();
-    expect(private_.individuals.shown.map((s: { memberId: string; access: string }) => [s.memberId, s.access])).toEqual([
-      [viewer.memberId, 'own'],
-    ]);
+    expect(
+      private_.individuals.shown.map((s: { memberId: string; access: string }) => [s.memberId, s.access]),
+    ).toEqual([[viewer.memberId, 'own']]);
     expect(private_.individuals.omitted).toBe(4);
 
     await send(admin, 'PATCH', `/api/v1/teams/${squadId}`, { visibility: 'open' });
@@ -211,13 +219,25 @@ describe('team and org aggregates', () => {
     const [squad, other] = org.teams;
     expect(squad.id).toBe(squadId);
     expect(squad.weeks).toEqual([
-      { week: '2026-W10', suppressed: false, people: 5, medianMakerShare: 1080 / 1260, belowTargetShare: 0.2 },
+      {
+        week: '2026-W10',
+        suppressed: false,
+        people: 5,
+        medianMakerShare: 1080 / 1260,
+        belowTargetShare: 0.2,
+      },
       {
         week: '2026-W11',
         suppressed: true,
         reason: '4 members of the team had classified time this week; aggregates need at least 5',
       },
-      { week: '2026-W12', suppressed: false, people: 5, medianMakerShare: 1080 / 1260, belowTargetShare: 0.2 },
+      {
+        week: '2026-W12',
+        suppressed: false,
+        people: 5,
+        medianMakerShare: 1080 / 1260,
+        belowTargetShare: 0.2,
+      },
     ]);
     expect(squad.prevalence).toEqual({
       personWeeks: 10,
@@ -248,7 +268,10 @@ describe('team and org aggregates', () => {
       },
     });
     const w10 = (await get(admin, '/api/v1/org/metrics?from=2026-W10&to=2026-W10')).json();
-    expect(w10.teams[0]).toMatchObject({ id: squadId, tilt: { weeksMostlyBelowTarget: 1, pattern: 'sustained_tilt' } });
+    expect(w10.teams[0]).toMatchObject({
+      id: squadId,
+      tilt: { weeksMostlyBelowTarget: 1, pattern: 'sustained_tilt' },
+    });
     expect(w10.burnoutTeams).toEqual([]);
     const w12 = (await get(admin, '/api/v1/org/metrics?from=2026-W10&to=2026-W12')).json();
     expect(w12.teams[0].tilt).toEqual({ weeksMostlyBelowTarget: 2, pattern: 'burnout_pattern' });

@@ -34,7 +34,11 @@ describe('GET /api/v1/me/weeks', () => {
   }
 
   const weeks = async (member: TestMember, query = 'from=2026-W06&to=2026-W09') => {
-    const response = await app().inject({ method: 'GET', url: `/api/v1/me/weeks?${query}`, headers: member.headers });
+    const response = await app().inject({
+      method: 'GET',
+      url: `/api/v1/me/weeks?${query}`,
+      headers: member.headers,
+    });
     expect(response.statusCode, response.body).toBe(200);
     return response.json() as WeekSeriesResponse;
   };
@@ -90,7 +94,13 @@ describe('GET /api/v1/me/weeks', () => {
   it('serves the engine numbers of a constructed month: a good week, a meeting week, a holiday, a zero-maker week', async () => {
     const member = await memberWithMonth();
     const body = await weeks(member);
-    expect(body).toMatchObject({ memberId: member.memberId, timeZone: MONTH_ZONE, from: '2026-W06', to: '2026-W09', profile: 'hybrid' });
+    expect(body).toMatchObject({
+      memberId: member.memberId,
+      timeZone: MONTH_ZONE,
+      from: '2026-W06',
+      to: '2026-W09',
+      profile: 'hybrid',
+    });
     expect(body.items.map((item) => item.week)).toEqual(WEEKS);
     const [good, meetings, holiday, zero] = body.items;
 
@@ -128,7 +138,12 @@ describe('GET /api/v1/me/weeks', () => {
       meetingFreeDays: 1,
       belowTargetStreak: 1,
     });
-    expect(meetings?.managerBySubtype).toMatchObject({ team_sync: 210, external: 120, review: 120, one_on_one: 30 });
+    expect(meetings?.managerBySubtype).toMatchObject({
+      team_sync: 210,
+      external: 120,
+      review: 120,
+      one_on_one: 30,
+    });
     expect(meetings?.signals.map((s) => [s.code, s.level, s.date])).toEqual([
       ['maker_share_below_target', 'warning', null],
       ['heavy_meeting_day', 'warning', '2026-02-09'],
@@ -137,7 +152,8 @@ describe('GET /api/v1/me/weeks', () => {
     expect(meetings?.signals[0]?.source).toEqual({
       layer: 'default',
       profile: 'hybrid',
-      origin: '"maker work dominated the manager work": the manager who switched back wanted maker work to dominate',
+      origin:
+        '"maker work dominated the manager work": the manager who switched back wanted maker work to dominate',
     });
 
     expect(holiday).toMatchObject({
@@ -152,7 +168,13 @@ describe('GET /api/v1/me/weeks', () => {
       drift: null,
     });
 
-    expect(zero).toMatchObject({ makerMinutes: 0, managerMinutes: 150, makerShare: 0, meetingFreeDays: 3, belowTargetStreak: 2 });
+    expect(zero).toMatchObject({
+      makerMinutes: 0,
+      managerMinutes: 150,
+      makerShare: 0,
+      meetingFreeDays: 3,
+      belowTargetStreak: 2,
+    });
     expect(zero?.signals.map((s) => [s.code, s.level])).toEqual([
       ['zero_maker_week', 'critical'],
       ['deep_work_floor', 'warning'],
@@ -188,7 +210,11 @@ describe('GET /api/v1/me/weeks', () => {
     ['from=2020-W01', 'querystring.from'],
   ])('answers 400 for %s', async (query, where) => {
     const member = await createMemberWithToken(app());
-    const response = await app().inject({ method: 'GET', url: `/api/v1/me/weeks?${query}`, headers: member.headers });
+    const response = await app().inject({
+      method: 'GET',
+      url: `/api/v1/me/weeks?${query}`,
+      headers: member.headers,
+    });
     expect(response.statusCode).toBe(400);
     const error = response.json().error;
     expect(error.code).toBe('validation_failed');
@@ -203,7 +229,10 @@ describe('GET /api/v1/me/weeks', () => {
       headers: member.headers,
     });
     expect(response.json().error.issues).toEqual([
-      { path: ['querystring', 'to'], message: 'the range may span at most 104 weeks; 2024-W01 to 2026-W01 is 105' },
+      {
+        path: ['querystring', 'to'],
+        message: 'the range may span at most 104 weeks; 2024-W01 to 2026-W01 is 105',
+      },
     ]);
   });
 
@@ -222,7 +251,12 @@ describe('GET /api/v1/me/weeks', () => {
     });
     expect(patched.statusCode).toBe(200);
     const afterEntry = (await weeks(member)).items[3];
-    expect(afterEntry).toMatchObject({ week: '2026-W09', makerMinutes: 60, managerMinutes: 90, makerShare: 0.4 });
+    expect(afterEntry).toMatchObject({
+      week: '2026-W09',
+      makerMinutes: 60,
+      managerMinutes: 90,
+      makerShare: 0.4,
+    });
     expect(afterEntry?.signals.map((s) => s.code)).toEqual(['maker_share_below_target', 'deep_work_floor']);
 
     await app().inject({
@@ -252,33 +286,58 @@ describe('GET /api/v1/me/weeks/:week', () => {
 
   it('serves the week by day with focus costs, series ranked by focus cost with titles, entries, and the metrics', async () => {
     const member = await createMemberWithToken(app(), { timeZone: MONTH_ZONE });
-    await app().inject({ method: 'POST', url: '/api/v1/entries/bulk', headers: member.headers, payload: { entries: MONTH } });
+    await app().inject({
+      method: 'POST',
+      url: '/api/v1/entries/bulk',
+      headers: member.headers,
+      payload: { entries: MONTH },
+    });
 
-    const response = await app().inject({ method: 'GET', url: '/api/v1/me/weeks/2026-W06', headers: member.headers });
+    const response = await app().inject({
+      method: 'GET',
+      url: '/api/v1/me/weeks/2026-W06',
+      headers: member.headers,
+    });
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json();
-    expect(body).toMatchObject({ memberId: member.memberId, week: '2026-W06', timeZone: MONTH_ZONE, titlesShown: true });
-    expect(body.days.map((day: { facts: { date: string } }) => day.facts.date)).toEqual(datesOfIsoWeek('2026-W06'));
+    expect(body).toMatchObject({
+      memberId: member.memberId,
+      week: '2026-W06',
+      timeZone: MONTH_ZONE,
+      titlesShown: true,
+    });
+    expect(body.days.map((day: { facts: { date: string } }) => day.facts.date)).toEqual(
+      datesOfIsoWeek('2026-W06'),
+    );
 
     const tuesday = body.days[1].facts;
     expect(tuesday.meetings).toEqual([
-      expect.objectContaining({ start: '2026-02-03T09:00:00.000Z', minutes: 60, subtype: 'review', focusCostMinutes: 60 }),
+      expect.objectContaining({
+        start: '2026-02-03T09:00:00.000Z',
+        minutes: 60,
+        subtype: 'review',
+        focusCostMinutes: 60,
+      }),
     ]);
-    expect(tuesday.capacityBlocks).toEqual([{ start: '2026-02-03T10:00:00.000Z', end: '2026-02-03T16:00:00.000Z', minutes: 360 }]);
+    expect(tuesday.capacityBlocks).toEqual([
+      { start: '2026-02-03T10:00:00.000Z', end: '2026-02-03T16:00:00.000Z', minutes: 360 },
+    ]);
     const wednesday = body.days[2];
     expect(wednesday.facts.makerBlocks).toEqual([
       { start: '2026-02-04T08:00:00.000Z', end: '2026-02-04T16:00:00.000Z', minutes: 480, deep: true },
     ]);
-    expect(wednesday.timeline).toEqual([
-      expect.objectContaining({ category: 'maker', minutes: 480 }),
-    ]);
+    expect(wednesday.timeline).toEqual([expect.objectContaining({ category: 'maker', minutes: 480 })]);
 
     expect(body.series).toEqual([
       { seriesId: ONE_ON_ONE, occurrences: 1, managerMinutes: 30, focusCostMinutes: 60, title: '1:1 Alex' },
       { seriesId: SYNC, occurrences: 2, managerMinutes: 60, focusCostMinutes: 0, title: 'Team sync' },
     ]);
     expect(body.entries).toHaveLength(11);
-    expect(body.entries[0]).toMatchObject({ title: 'Focus time', category: 'maker', reason: expect.stringContaining('focus') });
+    expect(body.entries[0]).toMatchObject({
+      title: 'Focus time',
+      category: 'maker',
+      reason: expect.stringContaining('focus'),
+    });
 
     const series = await app().inject({
       method: 'GET',
@@ -290,7 +349,11 @@ describe('GET /api/v1/me/weeks/:week', () => {
 
   it('answers 400 for a week that does not exist', async () => {
     const member = await createMemberWithToken(app());
-    const response = await app().inject({ method: 'GET', url: '/api/v1/me/weeks/2025-W53', headers: member.headers });
+    const response = await app().inject({
+      method: 'GET',
+      url: '/api/v1/me/weeks/2025-W53',
+      headers: member.headers,
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.message).toContain('Invalid params.week');
   });

@@ -28,6 +28,12 @@ const EXEMPT: { method: string; url: RegExp; reason: string }[] = [
     url: /^\/api\/auth(\/.*)?$/,
     reason: 'identity (better-auth): users and sessions, not tenant data; covered by tests/server/auth',
   },
+  {
+    method: '*',
+    url: /^\/api\/feeds\/:file$/,
+    reason:
+      "one member's ICS feed for calendar apps, found only by the secret token in its URL (no session, no organization the caller picks); an unknown token is 404",
+  },
   { method: 'OPTIONS', url: /^\*$/, reason: 'CORS preflight: answers headers only' },
   { method: 'GET', url: /^\/(\*)?$/, reason: 'the static dashboard (no data; it calls /api/v1)' },
   { method: 'HEAD', url: /^\/(\*)?$/, reason: 'the static dashboard (no data; it calls /api/v1)' },

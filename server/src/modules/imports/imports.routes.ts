@@ -1,63 +1,99 @@
 import multipart from '@fastify/multipart';
-import { importEndpoints } from '@tiltmeter/shared';
+import { csvImportEndpoint, importEndpoints, listImportsEndpoint } from '@tiltmeter/shared';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../lib/errors.ts';
-import { importIcs } from './imports.service.ts';
+import { importCsv, importIcs, listImports, MAX_IMPORT_BYTES } from './imports.service.ts';
 
-/** Calendar files of a few years of meetings run to tens of megabytes; this is the ceiling. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/**
+ * A file arrives as the raw body (text/calendar or text/csv, as tools and scripts send it) or as a
+ * browser upload (multipart/form-data with one file). Either way: its text and its name, if any.
+ */
+async function readUploadedText(
+  request: FastifyRequest,
+  what: string,
+): Promise<{ text: string; fileName: string | null }> {
+  let text: string;
+  let fileName: string | null = null;
+  if (request.isMultipart()) {
+    const file = await request.file();
+    if (!file) {
+      throw new AppError('validation_failed', `Attach the ${what} as a file`, [
+        { path: ['body', 'file'], message: 'is required' },
+      ]);
+    }
+    fileName = file.filename || null;
+    const buffer = await file.toBuffer();
+    if (file.file.truncated) throw new AppError('payload_too_large', `The ${what} is larger than 50 MB`);
+    text = buffer.toString('utf8');
+  } else if (typeof request.body === 'string') {
+    text = request.body;
+  } else {
+    throw new AppError(
+      'unsupported_media_type',
+      `Send the ${what} as the request body or as a multipart file upload`,
+    );
+  }
+  if (text.trim() === '') {
+    throw new AppError('validation_failed', `The ${what} is empty`, [
+      { path: ['body'], message: 'is empty' },
+    ]);
+  }
+  return { text, fileName };
+}
 
 export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
-  // A calendar can arrive as the raw body (text/calendar, as calendar tools send it) or as a
-  // browser file upload (multipart/form-data with one file).
   app.addContentTypeParser(
-    ['text/calendar', 'text/plain'],
+    ['text/calendar', 'text/csv', 'text/plain'],
     { parseAs: 'string', bodyLimit: MAX_IMPORT_BYTES },
     (_request, body, done) => done(null, body),
   );
   await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10 } });
+  const tags = ['imports'];
 
   app.route({
     ...importEndpoints.ics,
     bodyLimit: MAX_IMPORT_BYTES,
     schema: {
       ...importEndpoints.ics.schema,
-      tags: ['imports'],
+      tags,
       summary: 'Import an ICS calendar (text/calendar body or multipart file)',
       consumes: ['text/calendar', 'multipart/form-data'],
     },
     handler: async (request) => {
-      let text: string;
-      let fileName: string | null = null;
-      if (request.isMultipart()) {
-        const file = await request.file();
-        if (!file)
-          throw new AppError('validation_failed', 'Attach the calendar as a file', [
-            { path: ['body', 'file'], message: 'is required' },
-          ]);
-        fileName = file.filename || null;
-        const buffer = await file.toBuffer();
-        if (file.file.truncated)
-          throw new AppError('payload_too_large', 'The calendar file is larger than 50 MB');
-        text = buffer.toString('utf8');
-      } else if (typeof request.body === 'string') {
-        text = request.body;
-      } else {
-        throw new AppError(
-          'unsupported_media_type',
-          'Send the calendar as text/calendar or as a multipart file upload',
-        );
-      }
-      if (text.trim() === '') {
-        throw new AppError('validation_failed', 'The calendar file is empty', [
-          { path: ['body'], message: 'is empty' },
-        ]);
-      }
+      const { text, fileName } = await readUploadedText(request, 'calendar file');
       return importIcs({ db: request.db, sql: app.sql }, request.auth, {
         text,
         fileName,
         query: request.query,
       });
     },
+  });
+
+  app.route({
+    ...csvImportEndpoint,
+    bodyLimit: MAX_IMPORT_BYTES,
+    schema: {
+      ...csvImportEndpoint.schema,
+      tags,
+      summary: 'Import a CSV: Tiltmeter’s format, or a Toggl Track or Clockify detailed export',
+      consumes: ['text/csv', 'multipart/form-data'],
+    },
+    handler: async (request) => {
+      const { text, fileName } = await readUploadedText(request, 'CSV file');
+      return importCsv({ db: request.db, sql: app.sql }, request.auth, {
+        text,
+        fileName,
+        query: request.query,
+      });
+    },
+  });
+
+  app.route({
+    ...listImportsEndpoint,
+    schema: { ...listImportsEndpoint.schema, tags, summary: 'Your recent imports' },
+    handler: async (request) => ({
+      items: await listImports({ db: request.db, sql: app.sql }, request.auth),
+    }),
   });
 };

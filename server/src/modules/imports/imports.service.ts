@@ -1,11 +1,20 @@
-import type { EntrySource, ImportIcsQuery, ImportResult } from '@tiltmeter/shared';
+import type {
+  EntrySource,
+  ImportBatch,
+  ImportCsvQuery,
+  ImportIcsQuery,
+  ImportResult,
+} from '@tiltmeter/shared';
 import { AppError } from '../../lib/errors.ts';
 import type { AuthContext } from '../../plugins/auth.ts';
 import type { EntryDeps } from '../entries/entries.service.ts';
 import { loadWriteContext, syncCalendar } from '../entries/entry-writer.ts';
+import { CsvParseError, parseEntriesCsv } from './csv-parse.ts';
 import { IcsParseError, type ParsedEntry, parseIcs, type SkippedEvent } from './ics-parse.ts';
 
 const DAY_MS = 86_400_000;
+/** Calendar files of a few years of meetings run to tens of megabytes; this is the ceiling. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 /** Recurring series are expanded at most this many times inside the window. */
 export const MAX_OCCURRENCES_PER_SERIES = 1_000;
 
@@ -76,7 +85,35 @@ export async function importIcs(
     parsed.calendarName?.trim() ??
     input.fileName?.replace(/\.ics$/i, '') ??
     'Imported calendar';
-  const source = input.source ?? 'ics_file';
+  return writeImport(deps, auth, {
+    source: input.source ?? 'ics_file',
+    calendar,
+    fileName: input.fileName,
+    entries: parsed.entries,
+    skipped: parsed.skipped,
+    removeMissing: true,
+    window,
+  });
+}
+
+/**
+ * Records the import batch and writes its entries in one transaction; a batch that fails is marked
+ * failed with its error, and no entry of it is left behind.
+ */
+async function writeImport(
+  deps: EntryDeps,
+  auth: AuthContext,
+  input: {
+    source: EntrySource;
+    calendar: string;
+    fileName: string | null;
+    entries: ParsedEntry[];
+    skipped: SkippedEvent[];
+    removeMissing: boolean;
+    window?: { from: Date; to: Date };
+  },
+): Promise<ImportResult> {
+  const { calendar, source, skipped } = input;
   const batch = await deps.db.importBatch.create({
     data: {
       organizationId: auth.orgId,
@@ -84,8 +121,8 @@ export async function importIcs(
       source,
       calendar,
       fileName: input.fileName,
-      skipped: parsed.skipped.length,
-      skippedReasons: parsed.skipped.map((skip) => ({ ...skip })),
+      skipped: skipped.length,
+      skippedReasons: skipped.map((skip) => ({ ...skip })),
     },
     select: { id: true },
   });
@@ -95,8 +132,14 @@ export async function importIcs(
       deps.sql,
       { organizationId: auth.orgId, memberId: auth.memberId },
       context,
-      { source, calendar, removeMissing: true, removeWithin: window, importBatchId: batch.id },
-      parsed.entries,
+      {
+        source,
+        calendar,
+        removeMissing: input.removeMissing,
+        removeWithin: input.window,
+        importBatchId: batch.id,
+      },
+      input.entries,
     );
     await deps.db.importBatch.update({
       where: { id: batch.id },
@@ -114,8 +157,8 @@ export async function importIcs(
       created: counts.created,
       updated: counts.updated,
       removed: counts.removed,
-      skipped: parsed.skipped.length,
-      skippedReasons: parsed.skipped,
+      skipped: skipped.length,
+      skippedReasons: skipped,
     };
   } catch (error) {
     await deps.db.importBatch.update({
@@ -128,4 +171,77 @@ export async function importIcs(
     });
     throw error;
   }
+}
+
+/**
+ * Imports a CSV of entries (Tiltmeter's own format, or a Toggl Track or Clockify detailed export).
+ * Rows are matched by their identity, so importing the same file again changes nothing; rows absent
+ * from a later file are kept (a tracker export covers a date range, not the whole calendar).
+ */
+export async function importCsv(
+  deps: EntryDeps,
+  auth: AuthContext,
+  input: { text: string; fileName: string | null; query: ImportCsvQuery },
+): Promise<ImportResult> {
+  const identity = await memberIdentity(deps, auth);
+  let parsed: ReturnType<typeof parseEntriesCsv>;
+  try {
+    parsed = parseEntriesCsv(input.text, {
+      timeZone: identity.timeZone,
+      memberEmails: identity.emails,
+      dateOrder: input.query.dateOrder,
+    });
+  } catch (error) {
+    if (error instanceof CsvParseError) {
+      const issues =
+        error.issues.length > 0
+          ? error.issues
+          : [{ line: error.line, field: error.field, message: error.message }];
+      throw new AppError(
+        'validation_failed',
+        `The CSV file could not be read: ${error.message}`,
+        issues.map((issue) => ({
+          path: ['body', ...(issue.field ? [issue.field] : [])],
+          message: issue.message,
+          ...(issue.line ? { line: issue.line } : {}),
+        })),
+      );
+    }
+    throw error;
+  }
+  return writeImport(deps, auth, {
+    source: 'csv',
+    calendar: input.query.calendar ?? parsed.format,
+    fileName: input.fileName,
+    entries: parsed.entries,
+    skipped: parsed.skipped.map((skip) => ({
+      uid: `line ${skip.line}`,
+      reason: skip.reason,
+      line: skip.line,
+    })),
+    removeMissing: false,
+  });
+}
+
+/** The caller's recent imports, newest first (the import page's history). */
+export async function listImports(deps: EntryDeps, auth: AuthContext): Promise<ImportBatch[]> {
+  const rows = await deps.db.importBatch.findMany({
+    where: { memberId: auth.memberId },
+    orderBy: { startedAt: 'desc' },
+    take: 50,
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    source: row.source,
+    calendar: row.calendar,
+    fileName: row.fileName,
+    status: row.status,
+    created: row.created,
+    updated: row.updated,
+    removed: row.removed,
+    skipped: row.skipped,
+    error: row.error,
+    startedAt: row.startedAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  }));
 }

@@ -1,12 +1,10 @@
 import { metricsEndpoints } from '@tiltmeter/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { authorizeIndividualMetrics } from '../visibility/visibility.service.ts';
 import { getOrgMetrics, getTeamMetrics } from './team-metrics.service.ts';
-import { getWeekDetail, getWeekSeries } from './weeks.service.ts';
+import { getMemberWeekDetail, getMemberWeekSeries, getWeekDetail, getWeekSeries } from './weeks.service.ts';
 
 export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['metrics'];
-  const deps = (request: { db: Parameters<typeof getWeekSeries>[0]['db'] }) => ({ db: request.db, sql: app.sql });
 
   app.route({
     ...metricsEndpoints.myWeeks,
@@ -15,7 +13,8 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'My weeks: maker/manager minutes, deep blocks and signals per ISO week (at most 104)',
     },
-    handler: async (request) => getWeekSeries(deps(request), request.auth, request.auth.memberId, request.query),
+    handler: async (request) =>
+      getWeekSeries({ db: request.db, sql: app.sql }, request.auth, request.auth.memberId, request.query),
   });
 
   app.route({
@@ -23,10 +22,19 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       ...metricsEndpoints.myWeek.schema,
       tags,
-      summary: 'My week by day: blocks, capacity, meetings with their focus cost, series ranked by focus cost',
+      summary:
+        'My week by day: blocks, capacity, meetings with their focus cost, series ranked by focus cost',
     },
     handler: async (request) =>
-      getWeekDetail(deps(request), request.auth, request.auth.memberId, request.params.week, { own: true }),
+      getWeekDetail(
+        { db: request.db, sql: app.sql },
+        request.auth,
+        request.auth.memberId,
+        request.params.week,
+        {
+          own: true,
+        },
+      ),
   });
 
   app.route({
@@ -36,10 +44,8 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: "Another member's weeks, where they share with you as their lead or in an open team (audited)",
     },
-    handler: async (request) => {
-      await authorizeIndividualMetrics(request.db, request.auth, request.params.id);
-      return getWeekSeries(deps(request), request.auth, request.params.id, request.query);
-    },
+    handler: async (request) =>
+      getMemberWeekSeries({ db: request.db, sql: app.sql }, request.auth, request.params.id, request.query),
   });
 
   app.route({
@@ -49,12 +55,13 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: "Another member's week by day, without titles (same rule as their weeks; audited)",
     },
-    handler: async (request) => {
-      const access = await authorizeIndividualMetrics(request.db, request.auth, request.params.id);
-      return getWeekDetail(deps(request), request.auth, request.params.id, request.params.week, {
-        own: access.reason === 'own',
-      });
-    },
+    handler: async (request) =>
+      getMemberWeekDetail(
+        { db: request.db, sql: app.sql },
+        request.auth,
+        request.params.id,
+        request.params.week,
+      ),
   });
 
   app.route({
@@ -62,9 +69,11 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       ...metricsEndpoints.teamMetrics.schema,
       tags,
-      summary: "A team's aggregates by week (suppressed below the minimum group size), for its members, managers and admins",
+      summary:
+        "A team's aggregates by week (suppressed below the minimum group size), for its members, managers and admins",
     },
-    handler: async (request) => getTeamMetrics(deps(request), request.auth, request.params.id, request.query),
+    handler: async (request) =>
+      getTeamMetrics({ db: request.db, sql: app.sql }, request.auth, request.params.id, request.query),
   });
 
   app.route({
@@ -74,6 +83,6 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'Teams by weeks, signal prevalence and teams in the burnout pattern (managers and admins)',
     },
-    handler: async (request) => getOrgMetrics(deps(request), request.auth, request.query),
+    handler: async (request) => getOrgMetrics({ db: request.db, sql: app.sql }, request.auth, request.query),
   });
 };

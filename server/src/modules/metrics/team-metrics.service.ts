@@ -27,7 +27,14 @@ import {
   selectWeekdayLoad,
   selectWorkedWeeks,
 } from './metrics.sql.ts';
-import { buildWeekSeries, dateRangeOf, lookbackWeeks, resolveWeekRange, type WeekRange, weeksBetween } from './week-series.ts';
+import {
+  buildWeekSeries,
+  dateRangeOf,
+  lookbackWeeks,
+  resolveWeekRange,
+  type WeekRange,
+  weeksBetween,
+} from './week-series.ts';
 import { type MetricsDeps, opaqueSeriesKey } from './weeks.service.ts';
 
 /**
@@ -53,7 +60,11 @@ async function loadActiveTeams(deps: MetricsDeps): Promise<ActiveTeam[]> {
     select: { id: true, name: true, members: { select: { memberId: true } } },
     orderBy: { name: 'asc' },
   });
-  return teams.map((team) => ({ id: team.id, name: team.name, memberIds: team.members.map((m) => m.memberId) }));
+  return teams.map((team) => ({
+    id: team.id,
+    name: team.name,
+    memberIds: team.members.map((m) => m.memberId),
+  }));
 }
 
 /** Every member's series over `range` (with their own lookback for signals), keyed by member then week. */
@@ -65,7 +76,9 @@ async function loadMemberWeeks(
 ): Promise<Map<string, Map<string, WeekSeriesItem>>> {
   const contexts = await loadMetricContexts(deps.db, memberIds);
   if (contexts.size === 0) return new Map();
-  const lookback = Math.max(...[...contexts.values()].map((context) => lookbackWeeks(context.thresholds.values)));
+  const lookback = Math.max(
+    ...[...contexts.values()].map((context) => lookbackWeeks(context.thresholds.values)),
+  );
   const rows = await selectWeekAggregates(
     deps.sql,
     { organizationId: auth.orgId, memberIds: [...contexts.keys()] },
@@ -88,7 +101,11 @@ async function loadMemberWeeks(
 const worked = (item: WeekSeriesItem | undefined): item is WeekSeriesItem =>
   item !== undefined && item.makerMinutes + item.managerMinutes > 0;
 
-function contributorsOf(memberIds: readonly string[], week: string, weeks: Map<string, Map<string, WeekSeriesItem>>) {
+function contributorsOf(
+  memberIds: readonly string[],
+  week: string,
+  weeks: Map<string, Map<string, WeekSeriesItem>>,
+) {
   return new Set(memberIds.filter((memberId) => worked(weeks.get(memberId)?.get(week))));
 }
 
@@ -199,7 +216,9 @@ export async function getTeamMetrics(
       members: {
         select: {
           memberId: true,
-          member: { select: { user: { select: { name: true } }, settings: { select: { displayName: true } } } },
+          member: {
+            select: { user: { select: { name: true } }, settings: { select: { displayName: true } } },
+          },
         },
         orderBy: { createdAt: 'asc' },
       },
@@ -279,13 +298,18 @@ export async function getTeamMetrics(
       { organizationId: auth.orgId, memberIds },
       { ...dateRangeOf(range), weeks: shownWeeks, minGroupSize, limit: TOP_SERIES },
     ),
-    selectWeekdayLoad(deps.sql, { organizationId: auth.orgId, memberIds }, { ...dateRangeOf(range), weeks: shownWeeks }),
+    selectWeekdayLoad(
+      deps.sql,
+      { organizationId: auth.orgId, memberIds },
+      { ...dateRangeOf(range), weeks: shownWeeks },
+    ),
   ]);
   const weekdays =
     shownWeeks.length === 0
       ? []
       : [1, 2, 3, 4, 5, 6, 7].map(
-          (weekday) => weekdayRows.find((row) => row.weekday === weekday) ?? { weekday, managerMinutes: 0, meetings: 0 },
+          (weekday) =>
+            weekdayRows.find((row) => row.weekday === weekday) ?? { weekday, managerMinutes: 0, meetings: 0 },
         );
   const titles = titlesShown
     ? await selectSeriesTitles(
@@ -310,11 +334,17 @@ export async function getTeamMetrics(
   for (const m of shown) {
     const access = visible.get(m.memberId);
     if (!access || access.reason === 'own') continue;
-    await recordAudit(deps.db, auth, 'metrics.individual_viewed', { type: 'member', id: m.memberId }, {
-      reason: access.reason,
-      teamId: 'teamId' in access ? access.teamId : null,
-      view: 'team_metrics',
-    });
+    await recordAudit(
+      deps.db,
+      auth,
+      'metrics.individual_viewed',
+      { type: 'member', id: m.memberId },
+      {
+        reason: access.reason,
+        teamId: 'teamId' in access ? access.teamId : null,
+        view: 'team_metrics',
+      },
+    );
   }
   const omitted = memberIds.length - shown.length;
 
@@ -455,6 +485,10 @@ export async function getOrgMetrics(
     teams: result,
     burnoutTeams: result
       .filter((team) => team.tilt.pattern === 'burnout_pattern')
-      .map((team) => ({ id: team.id, name: team.name, weeksMostlyBelowTarget: team.tilt.weeksMostlyBelowTarget })),
+      .map((team) => ({
+        id: team.id,
+        name: team.name,
+        weeksMostlyBelowTarget: team.tilt.weeksMostlyBelowTarget,
+      })),
   };
 }

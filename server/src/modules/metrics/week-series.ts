@@ -8,14 +8,15 @@ import {
   weekRangeProblem,
 } from '@tiltmeter/shared';
 import {
+  addDays,
   addIsoWeeks,
   computeSignals,
   DRIFT_BASELINE_WEEKS,
   DRIFT_WINDOW_WEEKS,
   datesOfIsoWeek,
   isoWeekIndex,
-  isoWeekFromIndex,
   isoWeekOf,
+  isoWeekOfDate,
   type SignalWeekInput,
   workingIntervals,
 } from '../../engine/index.ts';
@@ -38,7 +39,15 @@ export interface WeekRange {
 export function weeksBetween(from: IsoWeek, to: IsoWeek): IsoWeek[] {
   const first = isoWeekIndex(from);
   const last = isoWeekIndex(to);
-  return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => isoWeekFromIndex(first + i));
+  if (last < first) return [];
+  // Step by Mondays (cheaper than converting every index back to a week).
+  const weeks: IsoWeek[] = [from];
+  let monday = datesOfIsoWeek(from)[0] as string;
+  for (let i = first + 1; i <= last; i++) {
+    monday = addDays(monday, 7);
+    weeks.push(isoWeekOfDate(monday));
+  }
+  return weeks;
 }
 
 /** The local dates [Monday of `from`, Sunday of `to`]. */
@@ -60,7 +69,9 @@ export function resolveWeekRange(
   const problem = weekRangeProblem(from, to);
   if (problem) {
     const path = query.to ? problem.path : 'from';
-    const message = query.to ? problem.message : `${problem.message} (to defaults to the current week, ${to})`;
+    const message = query.to
+      ? problem.message
+      : `${problem.message} (to defaults to the current week, ${to})`;
     throw new AppError('validation_failed', `Invalid querystring.${path}: ${message}`, [
       { path: ['querystring', path], message },
     ]);
@@ -109,9 +120,15 @@ export function rollUpAggregate(
 ): AggregateRollup {
   const dates = datesOfIsoWeek(week);
   const stored = new Map<string, { managerMinutes: number; meetingFree: boolean }>();
-  row?.dates.forEach((date, i) =>
-    stored.set(date, { managerMinutes: row.dayManagerMinutes[i] ?? 0, meetingFree: row.dayMeetingFree[i] ?? false }),
-  );
+  if (row) {
+    row.dates.forEach((date, i) => {
+      stored.set(date, {
+        managerMinutes: row.dayManagerMinutes[i] ?? 0,
+        meetingFree: row.dayMeetingFree[i] ?? false,
+      });
+    });
+  }
+
   const makerMinutes = row?.makerMinutes ?? 0;
   const managerMinutes = row?.managerMinutes ?? 0;
   const worked = makerMinutes + managerMinutes > 0;
@@ -119,7 +136,9 @@ export function rollUpAggregate(
   const meetingFreeDays = worked
     ? dates.filter((date) => {
         const day = stored.get(date);
-        return day ? day.meetingFree : workingIntervals(date, context.workingHours, context.timeZone).length > 0;
+        return day
+          ? day.meetingFree
+          : workingIntervals(date, context.workingHours, context.timeZone).length > 0;
       }).length
     : 0;
   const heavy = context.thresholds.values.heavyMeetingDayMinutes;
@@ -158,13 +177,18 @@ export function buildWeekSeries(
   const byWeek = new Map<string, WeekAggregateRow>();
   for (const row of rows) if (row.memberId === context.memberId) byWeek.set(row.week, row);
   const rollups = history.map((week) => rollUpAggregate(week, byWeek.get(week), context));
-  const signals = computeSignals(rollups, context.thresholds);
-  const first = isoWeekIndex(range.from);
+  // Weeks before the first with data are weeks without entries: they change no signal, so they are
+  // not handed to the engine (its cost grows with the weeks it is given).
+  const firstWorked = rollups.findIndex((rollup) => byWeek.has(rollup.week));
+  const signals = firstWorked < 0 ? [] : computeSignals(rollups.slice(firstWorked), context.thresholds);
+  const offset = history.length - weeksBetween(range.from, range.to).length;
   const target = context.thresholds.values.targetMakerShare;
   const items: WeekSeriesItem[] = [];
   rollups.forEach((rollup, i) => {
-    if (isoWeekIndex(rollup.week) < first) return;
-    const weekSignals = signals[i];
+    if (i < offset) return;
+    const weekSignals = firstWorked < 0 || i < firstWorked ? undefined : signals[i - firstWorked];
+    if (weekSignals && weekSignals.week !== rollup.week)
+      throw new Error(`signals out of step at ${rollup.week}`);
     items.push({
       week: rollup.week,
       makerMinutes: rollup.makerMinutes,

@@ -11,8 +11,15 @@ import type { TenantDb } from '../../lib/tenant-db.ts';
 import type { AuthContext } from '../../plugins/auth.ts';
 import type { Sql } from '../../plugins/database.ts';
 import { loadMetricContext, type MemberMetricContext } from '../facts/metric-context.ts';
+import { authorizeIndividualMetrics } from '../visibility/visibility.service.ts';
 import { selectEntriesOfWeek, selectWeekAggregates } from './metrics.sql.ts';
-import { buildWeekSeries, dateRangeOf, lookbackWeeks, resolveWeekRange, type WeekRange } from './week-series.ts';
+import {
+  buildWeekSeries,
+  dateRangeOf,
+  lookbackWeeks,
+  resolveWeekRange,
+  type WeekRange,
+} from './week-series.ts';
 
 export interface MetricsDeps {
   db: TenantDb;
@@ -30,7 +37,12 @@ export function opaqueSeriesKey(organizationId: string, seriesId: string): strin
   return `series-${createHash('sha256').update(`${organizationId}\u0000${seriesId}`).digest('hex').slice(0, 16)}`;
 }
 
-async function seriesOf(deps: MetricsDeps, auth: AuthContext, context: MemberMetricContext, range: WeekRange) {
+async function seriesOf(
+  deps: MetricsDeps,
+  auth: AuthContext,
+  context: MemberMetricContext,
+  range: WeekRange,
+) {
   const lookback = addIsoWeeks(range.from, -lookbackWeeks(context.thresholds.values));
   const rows = await selectWeekAggregates(
     deps.sql,
@@ -120,7 +132,8 @@ export async function getWeekDetail(
 
   // Another member: blocks and numbers only. No titles, no reasons (they quote titles), no entry list,
   // and series ids replaced by opaque keys.
-  const opaque = (seriesId: string | null) => (seriesId === null ? null : opaqueSeriesKey(auth.orgId, seriesId));
+  const opaque = (seriesId: string | null) =>
+    seriesId === null ? null : opaqueSeriesKey(auth.orgId, seriesId);
   const days: DayDetail[] = detail.days.map((day) => ({
     ...day,
     facts: {
@@ -138,4 +151,29 @@ export async function getWeekDetail(
     entries: [],
     titlesShown: false,
   };
+}
+
+/**
+ * Another member's weeks (or the caller's own, by id): 404 outside the organization, 403 unless the
+ * privacy rules allow; a view of someone else's is audited (the visibility service does both).
+ */
+export async function getMemberWeekSeries(
+  deps: MetricsDeps,
+  auth: AuthContext,
+  memberId: string,
+  query: WeekRangeQuery,
+): Promise<WeekSeriesResponse> {
+  await authorizeIndividualMetrics(deps.db, auth, memberId);
+  return getWeekSeries(deps, auth, memberId, query);
+}
+
+/** Another member's week by day, on the same terms, without their titles. */
+export async function getMemberWeekDetail(
+  deps: MetricsDeps,
+  auth: AuthContext,
+  memberId: string,
+  week: IsoWeek,
+): Promise<WeekDetailResponse> {
+  const access = await authorizeIndividualMetrics(deps.db, auth, memberId);
+  return getWeekDetail(deps, auth, memberId, week, { own: access.reason === 'own' });
 }
