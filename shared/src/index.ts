@@ -11,4 +11,5 @@ export * from './metrics-api.ts';
 export * from './rules.ts';
 export * from './subscriptions.ts';
 export * from './teams.ts';
+export * from './thresholds-api.ts';
 export * from './tokens.ts';

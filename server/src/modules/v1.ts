@@ -11,6 +11,7 @@ import { organizationRoutes } from './organizations/organizations.routes.ts';
 import { rulesRoutes } from './rules/rules.routes.ts';
 import { subscriptionsRoutes } from './subscriptions/subscriptions.routes.ts';
 import { teamRoutes } from './teams/teams.routes.ts';
+import { thresholdsRoutes } from './thresholds/thresholds.routes.ts';
 import { tokenRoutes } from './tokens/tokens.routes.ts';
 
 export const V1_PREFIX = '/api/v1';
@@ -48,5 +49,6 @@ export const apiV1Routes: FastifyPluginAsyncZod<{
   await app.register(exportsRoutes, { publicUrl: options.publicUrl });
   await app.register(subscriptionsRoutes, { allowHttp: options.subscriptionsAllowHttp });
   await app.register(rulesRoutes);
+  await app.register(thresholdsRoutes);
   await app.register(metricsRoutes);
 };

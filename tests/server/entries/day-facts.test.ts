@@ -79,4 +79,41 @@ describe('stored member-day facts', () => {
       deep_minutes: 480,
     });
   });
+
+  it('are rebuilt in the member’s new time zone when it changes', async () => {
+    const member = await createMemberWithToken(app(), { timeZone: 'UTC' });
+    await app().inject({
+      method: 'POST',
+      url: '/api/v1/entries',
+      headers: member.headers,
+      payload: {
+        title: 'Focus time',
+        start: '2026-03-02T23:00:00Z',
+        end: '2026-03-03T01:00:00Z',
+        timeZone: 'UTC',
+      },
+    });
+    expect((await factsOf(member.memberId)).map((row) => [row.date, row.maker_minutes])).toEqual([
+      ['2026-03-02', 60],
+      ['2026-03-03', 60],
+    ]);
+    const patch = await app().inject({
+      method: 'PATCH',
+      url: '/api/v1/me/settings',
+      headers: member.headers,
+      payload: { timeZone: 'Asia/Tokyo' },
+    });
+    expect(patch.statusCode).toBe(200);
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const status = (
+        await app().inject({ method: 'GET', url: '/api/v1/rules/recompute', headers: member.headers })
+      ).json().recompute;
+      if (status?.status === 'succeeded') break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    // 23:00-01:00 UTC is 08:00-10:00 in Tokyo: one local day, one deep block.
+    expect(
+      (await factsOf(member.memberId)).map((row) => [row.date, row.maker_minutes, row.deep_blocks]),
+    ).toEqual([['2026-03-03', 120, 1]]);
+  });
 });

@@ -20,7 +20,12 @@ export const rulesRoutes: FastifyPluginAsyncZod = async (app) => {
     await recomputeClassifications(
       app.db,
       app.sql,
-      { organizationId: job.organizationId, teamId: (job.payload.teamId as string | null) ?? null },
+      {
+        organizationId: job.organizationId,
+        teamId: (job.payload.teamId as string | null | undefined) ?? null,
+        memberId: (job.payload.memberId as string | null | undefined) ?? null,
+        allFacts: job.payload.allFacts === true,
+      },
       ({ done, total }) => job.progress(done, total),
     );
   });
