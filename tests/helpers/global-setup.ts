@@ -39,14 +39,12 @@ export default async function setup() {
     await client.query(`CREATE DATABASE ${pg.escapeIdentifier(templateName)}`);
   });
   await applyMigrations(databaseUrlFor(adminUrl, templateName));
-  // pg-boss creates its own schema on first start; doing it once here makes every clone start fast.
-  const boss = new PgBoss({
-    connectionString: databaseUrlFor(adminUrl, templateName),
-    schema: 'pgboss',
-    max: 1,
-  });
-  await boss.start();
-  await boss.stop({ graceful: false, wait: true });
+  // pg-boss creates its own schema on first start; creating it once here makes every clone start fast.
+  // Its SQL is run directly: a started PgBoss leaves timers behind in this main process.
+  const template = new pg.Client({ connectionString: databaseUrlFor(adminUrl, templateName) });
+  await template.connect();
+  await template.query(PgBoss.getConstructionPlans('pgboss'));
+  await template.end();
 
   process.env.TILTMETER_TEST_ADMIN_URL = adminUrl;
   process.env.TILTMETER_TEST_TEMPLATE = templateName;
