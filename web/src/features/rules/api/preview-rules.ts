@@ -3,10 +3,8 @@ import { type PreviewRulesBody, type PreviewRulesResponse, ruleEndpoints } from 
 import { apiPost } from '../../../lib/api-client.ts';
 import { ruleKeys } from './query-keys.ts';
 
-/** The body as sent: `sampleSize` and `teamId` have server defaults, the editor always sends both. */
-export type PreviewRequest = Omit<PreviewRulesBody, 'rules'> & {
-  rules: PreviewRulesBody['rules'];
-};
+/** The body as sent; the editor always sends `teamId` and `sampleSize`, which the server defaults. */
+export type PreviewRequest = PreviewRulesBody;
 
 export function previewRules(
   body: PreviewRequest,
