@@ -40,8 +40,15 @@ export type EntryStatus = z.infer<typeof EntryStatusSchema>;
  * `attendees` counts everyone invited including the owner (0 when the event lists nobody), so a solo
  * block is 0 or 1, a 1:1 is 2, a meeting is 3 or more.
  */
-export interface EngineEntry {
+export interface EngineEntry extends EntryFacts {
   id: string;
+  source: EntrySource;
+  /** Calendar name or subscription id the entry came from; null for manual and API entries. */
+  calendar: string | null;
+}
+
+/** What a calendar says about one entry: every source (ICS, CSV, API, a person) describes these. */
+export interface EntryFacts {
   title: string | null;
   start: Date;
   end: Date;
@@ -54,9 +61,6 @@ export interface EngineEntry {
   rsvp: Rsvp;
   showAs: ShowAs;
   status: EntryStatus;
-  source: EntrySource;
-  /** Calendar name or subscription id the entry came from; null for manual and API entries. */
-  calendar: string | null;
   /** Identity of the recurring series (the iCalendar UID of the master); null for single events. */
   seriesId: string | null;
 }
@@ -151,6 +155,19 @@ function checkInterval(value: { start?: string; end?: string }, context: z.Refin
   }
 }
 
+/** A manager override needs its subtype; no other category has one. */
+function checkOverrideOutcome(
+  value: { category?: string | null; subtype?: string | null },
+  context: z.RefinementCtx,
+) {
+  if (value.category === 'manager' && !value.subtype) {
+    context.addIssue({ code: 'custom', path: ['subtype'], message: 'is required when category is manager' });
+  }
+  if (value.subtype && value.category !== 'manager') {
+    context.addIssue({ code: 'custom', path: ['subtype'], message: 'applies only to category manager' });
+  }
+}
+
 export const CreateEntryBodySchema = z.object(entryFields).strict().superRefine(checkInterval);
 export type CreateEntryBody = z.infer<typeof CreateEntryBodySchema>;
 
@@ -185,18 +202,7 @@ export const UpdateEntryBodySchema = z
   })
   .strict()
   .superRefine(checkInterval)
-  .superRefine((value, context) => {
-    if (value.category === 'manager' && !value.subtype) {
-      context.addIssue({
-        code: 'custom',
-        path: ['subtype'],
-        message: 'is required when category is manager',
-      });
-    }
-    if (value.subtype && value.category !== 'manager') {
-      context.addIssue({ code: 'custom', path: ['subtype'], message: 'applies only to category manager' });
-    }
-  });
+  .superRefine(checkOverrideOutcome);
 export type UpdateEntryBody = z.infer<typeof UpdateEntryBodySchema>;
 
 export const ListEntriesQuerySchema = z
@@ -266,18 +272,7 @@ export const ClassifyEntriesBodySchema = z
     subtype: ManagerSubtypeSchema.nullable().optional(),
   })
   .strict()
-  .superRefine((value, context) => {
-    if (value.category === 'manager' && !value.subtype) {
-      context.addIssue({
-        code: 'custom',
-        path: ['subtype'],
-        message: 'is required when category is manager',
-      });
-    }
-    if (value.subtype && value.category !== 'manager') {
-      context.addIssue({ code: 'custom', path: ['subtype'], message: 'applies only to category manager' });
-    }
-  });
+  .superRefine(checkOverrideOutcome);
 export type ClassifyEntriesBody = z.infer<typeof ClassifyEntriesBodySchema>;
 
 export const inboxEndpoints = {

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Category, EntrySource, EntryStatus, ManagerSubtype, Rsvp, ShowAs } from '@tiltmeter/shared';
+import type { Category, EntryFacts, EntrySource, ManagerSubtype } from '@tiltmeter/shared';
 import type postgres from 'postgres';
 
 /**
@@ -10,24 +10,13 @@ import type postgres from 'postgres';
 export type Tx = postgres.TransactionSql;
 
 /** One entries row, as the write path holds it in memory. */
-export interface EntryRow {
+export interface EntryRow extends EntryFacts {
   id: string;
   organizationId: string;
   memberId: string;
-  title: string | null;
-  start: Date;
-  end: Date;
-  timeZone: string;
-  allDay: boolean;
-  attendees: number;
-  organizer: boolean;
-  rsvp: Rsvp;
-  showAs: ShowAs;
-  status: EntryStatus;
   source: EntrySource;
   calendar: string;
   externalUid: string | null;
-  seriesId: string | null;
   importBatchId: string | null;
   subscriptionId: string | null;
   editedByMember: boolean;

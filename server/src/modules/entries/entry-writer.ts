@@ -3,12 +3,10 @@ import {
   type Classification,
   createClassifier,
   type EngineEntry,
+  type EntryFacts,
   type EntrySource,
-  type EntryStatus,
   type ManagerSubtype,
-  type Rsvp,
   type RuleOutcome,
-  type ShowAs,
 } from '@tiltmeter/shared';
 import { localDatesTouched } from '../../engine/time.ts';
 import type { TenantDb } from '../../lib/tenant-db.ts';
@@ -36,20 +34,9 @@ export interface MemberScope {
   memberId: string;
 }
 
-/** An entry as a source describes it, before classification. */
-export interface IncomingEntry {
+/** An entry as a source describes it, before classification: its facts and its identity there. */
+export interface IncomingEntry extends EntryFacts {
   externalUid: string | null;
-  title: string | null;
-  start: Date;
-  end: Date;
-  timeZone: string;
-  allDay: boolean;
-  attendees: number;
-  organizer: boolean;
-  rsvp: Rsvp;
-  showAs: ShowAs;
-  status: EntryStatus;
-  seriesId: string | null;
 }
 
 export interface WriteContext {
@@ -99,7 +86,8 @@ export async function loadWriteContext(db: TenantDb, memberId: string): Promise<
   };
 }
 
-function toEngineEntry(row: EntryRow): EngineEntry {
+/** What the classifier sees of a stored entry. */
+export function toEngineEntry(row: Omit<EntryRow, 'calendar'> & { calendar: string | null }): EngineEntry {
   return {
     id: row.id,
     title: row.title,

@@ -39,7 +39,7 @@
  * because they are a programming error and not a problem with the uploaded file.
  */
 import { createHash } from 'node:crypto';
-import type { EntryStatus, Rsvp, ShowAs } from '@tiltmeter/shared';
+import type { EntryFacts, EntryStatus, Rsvp, ShowAs } from '@tiltmeter/shared';
 import { RRuleTemporal } from 'rrule-temporal';
 import {
   etcZoneForOffset,
@@ -49,25 +49,16 @@ import {
   WINDOWS_ZONE_IDS,
 } from './windows-zones.ts';
 
-/** One entry as the importers hand it to the import service (the service adds source and calendar). */
-export interface ParsedEntry {
+/**
+ * One entry as the importers hand it to the import service (the service adds source and calendar).
+ * From a calendar: `attendees` counts people invited including the organizer and the member (rooms
+ * and resources are not people); `organizer` is true when the member organized it, or when it lists
+ * neither organizer nor attendees (the member's own block); the zone is the member's for floating,
+ * UTC and all-day times.
+ */
+export interface ParsedEntry extends EntryFacts {
   /** Stable per occurrence: the UID for single events, `UID/original start` for recurrence instances. */
   externalUid: string;
-  /** The series' UID for instances of a recurring event, null for single events. */
-  seriesId: string | null;
-  title: string | null;
-  start: Date;
-  end: Date;
-  /** IANA zone of the entry (the member's zone for floating, UTC and all-day times). */
-  timeZone: string;
-  allDay: boolean;
-  /** People invited including the organizer and the member; rooms and resources are not people; 0 when none are listed. */
-  attendees: number;
-  /** The member organized it (or it lists neither organizer nor attendees: the member's own block). */
-  organizer: boolean;
-  rsvp: Rsvp;
-  showAs: ShowAs;
-  status: EntryStatus;
   /** Line of the VEVENT (or CSV row) the entry came from. */
   lineNumber?: number;
 }

@@ -16,6 +16,7 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import type { TenantDb } from '../../lib/tenant-db.ts';
 import type { AuthContext } from '../../plugins/auth.ts';
 import type { JobRecord } from '../../plugins/jobs.ts';
+import { toEngineEntry } from '../entries/entry-writer.ts';
 import { loadRuleSetsForMember, ruleFromRow } from './rule-sets.ts';
 
 export const RECOMPUTE_JOB = 'recompute-classifications';
@@ -220,22 +221,7 @@ export async function previewRuleChange(
     }),
     db.seriesOverride.findMany({ where: { memberId: auth.memberId } }),
   ]);
-  const entries: EngineEntry[] = rows.map((row) => ({
-    id: row.id,
-    title: row.title,
-    start: row.start,
-    end: row.end,
-    timeZone: row.timeZone,
-    allDay: row.allDay,
-    attendees: row.attendees,
-    organizer: row.organizer,
-    rsvp: row.rsvp,
-    showAs: row.showAs,
-    status: row.status,
-    source: row.source,
-    calendar: row.calendar,
-    seriesId: row.seriesId,
-  }));
+  const entries: EngineEntry[] = rows.map(toEngineEntry);
   const overrides = [
     ...seriesOverrides.map((row) => ({
       scope: 'series' as const,
