@@ -253,4 +253,29 @@ describe('rules, preview, recompute and the inbox', () => {
     });
     expect(foreign.statusCode).toBe(404);
   });
+
+  it('recomputes every metric of the changed entries (through the metrics API)', async () => {
+    const week = async () =>
+      (
+        await app().inject({
+          method: 'GET',
+          url: '/api/v1/me/weeks?from=2026-W10&to=2026-W10',
+          headers: member.headers,
+        })
+      ).json().items[0];
+    const before = await week();
+    expect(before).toMatchObject({ week: '2026-W10', makerMinutes: 180, managerMinutes: 240, deepBlocks: 1 });
+
+    await app().inject({
+      method: 'POST',
+      url: '/api/v1/rules',
+      headers: admin.headers,
+      payload: { ...bugBashRule, position: 0 },
+    });
+    await waitForRecompute(admin);
+
+    // Both 2-hour bug bashes are now maker time: two more deep blocks, no manager time left.
+    const after = await week();
+    expect(after).toMatchObject({ makerMinutes: 420, managerMinutes: 0, deepBlocks: 3, makerShare: 1 });
+  });
 });
