@@ -1,16 +1,22 @@
 import { parseArgs } from 'node:util';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, TimeZoneSchema } from '@tiltmeter/shared';
+import {
+  ExistingIsoWeekSchema,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  TimeZoneSchema,
+} from '@tiltmeter/shared';
 import { hashPassword } from 'better-auth/crypto';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/bootstrap.ts';
 import { runPrismaCli } from '../db/migrations.ts';
+import { generateData } from '../demo/generate.ts';
 import { seedDemoAt } from '../demo/seed-demo.ts';
 import { scopedDb } from '../lib/tenant-db.ts';
 import { createOrganizationWithAdmin } from '../modules/organizations/organizations.service.ts';
 import { createToken } from '../modules/tokens/tokens.service.ts';
 import { asRole } from '../plugins/auth.ts';
-import { createPrismaClient, type Db } from '../plugins/database.ts';
+import { createPrismaClient, createSqlClient, type Db } from '../plugins/database.ts';
 
 /**
  * The admin CLI for self-hosters: `npm run tiltmeter -- <command> [options]`. Each command brings up
@@ -193,6 +199,59 @@ const commands: Record<string, Command> = {
       try {
         await seedDemoAt(database.url, say);
       } finally {
+        await database.close();
+      }
+    },
+  },
+  generate: {
+    summary:
+      'Generate realistic data at scale (idempotent per seed): --orgs <n> --members <n> --weeks <n> --seed <n> [--to <ISO week>]',
+    async run(args) {
+      const { values } = parseArgs({
+        args,
+        options: {
+          orgs: { type: 'string' },
+          members: { type: 'string' },
+          weeks: { type: 'string' },
+          seed: { type: 'string' },
+          to: { type: 'string' },
+        },
+        strict: true,
+      });
+      const positive = (name: string, fallback: number, max: number) => {
+        const raw = option(values, name);
+        const value = raw === undefined ? fallback : Number(raw);
+        if (!Number.isInteger(value) || value < 1 || value > max) {
+          throw new UsageError(`--${name} must be a whole number from 1 to ${max}`);
+        }
+        return value;
+      };
+      const orgs = positive('orgs', 1, 100);
+      const members = positive('members', 100, 100_000);
+      const weeks = positive('weeks', 52, 260);
+      const seed = positive('seed', 1, 2 ** 31);
+      const to = option(values, 'to');
+      if (to !== undefined && !ExistingIsoWeekSchema.safeParse(to).success) {
+        throw new UsageError('--to must be an ISO week such as 2026-W47');
+      }
+      const database = await openDatabase(loadConfig(), {
+        migrate: true,
+        log: (message) => process.stderr.write(`${message}\n`),
+      });
+      const db = createPrismaClient(database.url);
+      const sql = createSqlClient(database.url);
+      try {
+        const result = await generateData(
+          { db, sql },
+          { orgs, members, weeks, seed, ...(to ? { toWeek: to } : {}), log: say },
+        );
+        for (const organization of result.organizations) {
+          say(
+            `${organization.name}: ${organization.memberIds.length} members, ${organization.teams.length} teams, admin ${organization.adminEmail} (no password: use "Forgot password?" or create-token)`,
+          );
+        }
+      } finally {
+        await Promise.all([db.$disconnect(), sql.end({ timeout: 5 })]);
         await database.close();
       }
     },

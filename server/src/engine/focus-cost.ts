@@ -47,17 +47,52 @@ export interface FocusCostInput {
  */
 export function focusCostsOf(input: FocusCostInput, meetings: readonly MetricEntry[]): number[] {
   const { entries, day, working, deepBlockMinutes } = input;
-  const deepWith = deepMinutes(focusEligible(resolveTimeline(entries, day), working), deepBlockMinutes);
+  const clip = (entry: MetricEntry): Interval => ({
+    start: Math.max(toMinute(entry.start.getTime()), day.start),
+    end: Math.min(toMinute(entry.end.getTime()), day.end),
+  });
+  // Eligible time is (maker time ∪ working hours) − manager time: manager time wins over everything,
+  // and neutral time takes nothing away. So removing one meeting only frees the part of its own
+  // interval that no other meeting covers, within maker time or working hours; everything else stays.
+  // That is the same as replaying the day's timeline without it (focusEligible), at a fraction of the
+  // cost: a day's replay per meeting made fact rebuilds quadratic in the meetings of a day.
+  const makerOrWorking = mergeIntervals([
+    ...entries.filter((entry) => entry.category === 'maker').map(clip),
+    ...working,
+  ]);
+  const managers = entries
+    .filter((entry) => entry.category === 'manager')
+    .map((entry) => ({ entry, ...clip(entry) }))
+    .filter((interval) => interval.end > interval.start);
+  const eligibleWith = subtractIntervals(makerOrWorking, managers);
+  const deepWith = deepMinutes(eligibleWith, deepBlockMinutes);
   return meetings.map((meeting) => {
-    const others = entries.filter((entry) => entry !== meeting);
-    const without = deepRuns(focusEligible(resolveTimeline(others, day), working), deepBlockMinutes);
+    const own = clip(meeting);
+    if (own.end <= own.start || !managers.some((manager) => manager.entry === meeting)) return 0;
+    const others = managers.filter(
+      (manager) => manager.entry !== meeting && manager.start < own.end && manager.end > own.start,
+    );
+    const freed = intersectIntervals(subtractIntervals([own], others), makerOrWorking);
+    const without = deepRuns(mergeIntervals([...eligibleWith, ...freed]), deepBlockMinutes);
     const destroyed = without.reduce((sum, run) => sum + minutesOf(run), 0) - deepWith;
-    const own = {
-      start: Math.max(toMinute(meeting.start.getTime()), day.start),
-      end: Math.min(toMinute(meeting.end.getTime()), day.end),
-    };
     return Math.max(0, destroyed - overlapMinutes([own], without));
   });
+}
+
+/** The parts two sorted, merged interval lists share. */
+function intersectIntervals(a: readonly Interval[], b: readonly Interval[]): Interval[] {
+  const result: Interval[] = [];
+  let j = 0;
+  for (const x of a) {
+    while (j < b.length && (b[j] as Interval).end <= x.start) j++;
+    for (let k = j; k < b.length && (b[k] as Interval).start < x.end; k++) {
+      const y = b[k] as Interval;
+      const start = Math.max(x.start, y.start);
+      const end = Math.min(x.end, y.end);
+      if (end > start) result.push({ start, end });
+    }
+  }
+  return result;
 }
 
 export function focusCostOf(input: FocusCostInput & { meeting: MetricEntry }): number {

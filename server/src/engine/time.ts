@@ -51,20 +51,57 @@ function fromDayNumber(dayNumber: number): CivilDate {
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }
 
+/** Day numbers of local dates: most of the calendar math below starts from one. */
+const dayNumbers = new Map<string, number>();
+const dayNumberOf = (date: string) => remembered(dayNumbers, date, () => toDayNumber(parseDate(date)));
+
 /** Adds whole days to a local date. */
 export function addDays(date: string, days: number): string {
-  return formatDate(fromDayNumber(toDayNumber(parseDate(date)) + days));
+  return formatDate(fromDayNumber(dayNumberOf(date) + days));
 }
 
 /** ISO weekday of a local date, Monday = 1 ... Sunday = 7. */
 export function isoWeekday(date: string): number {
   // 1970-01-01 was a Thursday (ISO 4).
-  return ((((toDayNumber(parseDate(date)) + 3) % 7) + 7) % 7) + 1;
+  return ((((dayNumberOf(date) + 3) % 7) + 7) % 7) + 1;
 }
 
-/** The local date of an instant in a zone. */
+/**
+ * Zone math through TZDate costs microseconds per call (it asks Intl for offsets), and the write path
+ * asks the same questions for every entry of a day. The answers are pure functions of their inputs,
+ * so they are remembered; the caches are bounded and simply start over when full.
+ */
+const CACHE_LIMIT = 100_000;
+
+function remembered<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+const dayStarts = new Map<string, number>();
+const localInstants = new Map<string, number>();
+
+/**
+ * The local date of an instant in a zone. Every zone is within a day of UTC, so the local date is the
+ * UTC date or a neighbour: the one whose (remembered) bounds hold the instant.
+ */
 export function localDateOf(instant: Date | number, timeZone: string): string {
-  const local = new TZDate(typeof instant === 'number' ? instant : instant.getTime(), timeZone);
+  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  const utcDay = Math.floor(ms / DAY_MS);
+  if (Number.isFinite(utcDay)) {
+    for (const offset of [0, -1, 1]) {
+      const date = formatDate(fromDayNumber(utcDay + offset));
+      if (ms >= dayStart(date, timeZone) && ms < dayStart(formatDate(fromDayNumber(utcDay + offset + 1)), timeZone)) {
+        return date;
+      }
+    }
+  }
+  const local = new TZDate(ms, timeZone);
   return formatDate({ year: local.getFullYear(), month: local.getMonth() + 1, day: local.getDate() });
 }
 
@@ -78,13 +115,17 @@ export function localTimeToInstant(date: string, clock: string, timeZone: string
   const hours = Number(match[1]);
   const minutes = Number(match[2]);
   if (hours === 24 && minutes === 0) return dayStart(addDays(date, 1), timeZone);
-  const { year, month, day } = parseDate(date);
-  return new TZDate(year, month - 1, day, hours, minutes, timeZone).getTime();
+  return remembered(localInstants, `${timeZone}\u0000${date}\u0000${clock}`, () => {
+    const { year, month, day } = parseDate(date);
+    return new TZDate(year, month - 1, day, hours, minutes, timeZone).getTime();
+  });
 }
 
 function dayStart(date: string, timeZone: string): number {
-  const { year, month, day } = parseDate(date);
-  return new TZDate(year, month - 1, day, timeZone).getTime();
+  return remembered(dayStarts, `${timeZone}\u0000${date}`, () => {
+    const { year, month, day } = parseDate(date);
+    return new TZDate(year, month - 1, day, timeZone).getTime();
+  });
 }
 
 /** The instants a local date covers: 23, 24 or 25 hours depending on DST. */
@@ -135,14 +176,18 @@ function isoWeeksInYear(year: number): number {
   return (mondayOfWeekOne(year + 1) - mondayOfWeekOne(year)) / 7;
 }
 
+const weeksOfDates = new Map<string, IsoWeek>();
+
 /** The ISO week a local date belongs to. */
 export function isoWeekOfDate(date: string): IsoWeek {
-  const dayNumber = toDayNumber(parseDate(date));
-  // The ISO year of a date is the calendar year of the Thursday of its week.
-  const thursday = dayNumber - (isoWeekday(date) - 1) + 3;
-  const year = fromDayNumber(thursday).year;
-  const week = (thursday - mondayOfWeekOne(year) - 3) / 7 + 1;
-  return `${pad(year, 4)}-W${pad(week)}`;
+  return remembered(weeksOfDates, date, () => {
+    const dayNumber = dayNumberOf(date);
+    // The ISO year of a date is the calendar year of the Thursday of its week.
+    const thursday = dayNumber - (isoWeekday(date) - 1) + 3;
+    const year = fromDayNumber(thursday).year;
+    const week = (thursday - mondayOfWeekOne(year) - 3) / 7 + 1;
+    return `${pad(year, 4)}-W${pad(week)}` as IsoWeek;
+  });
 }
 
 /** The ISO week an instant falls in, in a zone. */
@@ -150,11 +195,17 @@ export function isoWeekOf(instant: Date | number, timeZone: string): IsoWeek {
   return isoWeekOfDate(localDateOf(instant, timeZone));
 }
 
+const datesOfWeeks = new Map<string, readonly string[]>();
+
 /** The seven local dates of an ISO week, Monday first. The same in every zone. */
 export function datesOfIsoWeek(week: IsoWeek): string[] {
-  const { year, week: number } = parseIsoWeek(week);
-  const monday = mondayOfWeekOne(year) + (number - 1) * 7;
-  return Array.from({ length: 7 }, (_, i) => formatDate(fromDayNumber(monday + i)));
+  return [
+    ...remembered(datesOfWeeks, week, () => {
+      const { year, week: number } = parseIsoWeek(week);
+      const monday = mondayOfWeekOne(year) + (number - 1) * 7;
+      return Array.from({ length: 7 }, (_, i) => formatDate(fromDayNumber(monday + i)));
+    }),
+  ];
 }
 
 /** The instants an ISO week covers in a zone: 167 or 169 hours when it holds a DST change. */
@@ -163,11 +214,15 @@ export function isoWeekBounds(week: IsoWeek, timeZone: string): Interval {
   return { start: dayStart(dates[0] as string, timeZone), end: dayBounds(dates[6] as string, timeZone).end };
 }
 
+const weekIndexes = new Map<string, number>();
+
 /** A monotonic week number (weeks since the ISO week of 1970-01-01), for week arithmetic. */
 export function isoWeekIndex(week: IsoWeek): number {
-  const monday = toDayNumber(parseDate(datesOfIsoWeek(week)[0] as string));
-  // 1969-12-29 (day -3) is the Monday of the week holding 1970-01-01.
-  return (monday + 3) / 7;
+  return remembered(weekIndexes, week, () => {
+    const monday = dayNumberOf(datesOfIsoWeek(week)[0] as string);
+    // 1969-12-29 (day -3) is the Monday of the week holding 1970-01-01.
+    return (monday + 3) / 7;
+  });
 }
 
 export function isoWeekFromIndex(index: number): IsoWeek {

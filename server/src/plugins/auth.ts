@@ -134,48 +134,54 @@ export default fp<AuthPluginOptions>(
 
     async function authenticateBearer(request: FastifyRequest, token: string) {
       if (!looksLikeApiToken(token)) throw new AppError('unauthorized', 'The API token is not valid');
-      // Looked up across organizations by its hash: the token is what tells us the organization.
-      const found = await app.db.apiToken.findUnique({
-        where: { tokenHash: hashApiToken(token) },
-        select: {
-          id: true,
-          revokedAt: true,
-          lastUsedAt: true,
-          member: {
-            select: {
-              id: true,
-              userId: true,
-              organizationId: true,
-              role: true,
-              user: { select: { email: true, name: true, emailVerified: true, createdAt: true } },
-            },
-          },
-        },
-      });
+      // Looked up across organizations by its hash: the token is what tells us the organization. One
+      // indexed join through postgres.js: this runs on every API request, and the same lookup through
+      // Prisma costs ten times the CPU.
+      const [found] = await app.sql<
+        {
+          id: string;
+          revokedAt: Date | null;
+          lastUsedAt: Date | null;
+          memberId: string;
+          userId: string;
+          organizationId: string;
+          role: string;
+          email: string;
+          name: string;
+          emailVerified: boolean;
+          createdAt: Date;
+        }[]
+      >`
+        SELECT t.id, t.revoked_at AS "revokedAt", t.last_used_at AS "lastUsedAt",
+               m.id AS "memberId", m.user_id AS "userId", m.organization_id AS "organizationId", m.role,
+               u.email, u.name, u.email_verified AS "emailVerified", u.created_at AS "createdAt"
+          FROM api_tokens t
+          JOIN members m ON m.id = t.member_id AND m.organization_id = t.organization_id
+          JOIN users u ON u.id = m.user_id
+         WHERE t.token_hash = ${hashApiToken(token)}`;
       if (!found || found.revokedAt) {
         throw new AppError('unauthorized', 'The API token is not valid or was revoked');
       }
       // Recording every use would turn each read into a write; minute precision is enough for "last used".
       const now = Date.now();
       if (!found.lastUsedAt || now - found.lastUsedAt.getTime() > 60_000) {
-        await app.db.apiToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date(now) } });
+        await app.sql`UPDATE api_tokens SET last_used_at = ${new Date(now)} WHERE id = ${found.id}`;
       }
-      const { member } = found;
       request.principal = {
-        userId: member.userId,
-        email: member.user.email,
-        name: member.user.name,
-        emailVerified: member.user.emailVerified,
-        createdAt: member.user.createdAt,
+        userId: found.userId,
+        email: found.email,
+        name: found.name,
+        emailVerified: found.emailVerified,
+        createdAt: found.createdAt,
         via: 'token',
         sessionId: null,
         tokenId: found.id,
       };
       enterOrganization(request, {
-        userId: member.userId,
-        memberId: member.id,
-        orgId: member.organizationId,
-        role: asRole(member.role),
+        userId: found.userId,
+        memberId: found.memberId,
+        orgId: found.organizationId,
+        role: asRole(found.role),
         via: 'token',
       });
     }

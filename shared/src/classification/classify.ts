@@ -116,6 +116,28 @@ interface CompiledKeyword {
 const compileKeywords = (keywords: readonly string[]): CompiledKeyword[] =>
   keywords.map((keyword) => ({ keyword, matcher: keywordMatcher(keyword) }));
 
+/** Titles remembered per keyword list; a calendar repeats its titles (standups, 1:1s, focus blocks). */
+const TITLE_MEMO_LIMIT = 10_000;
+
+/**
+ * `firstKeywordIn` for one compiled keyword list, remembering each title's answer: the unicode-aware
+ * matchers cost microseconds per title and keyword, and a year of a calendar has a few hundred
+ * distinct titles among thousands of entries.
+ */
+function keywordFinder(keywords: readonly CompiledKeyword[]): (title: string | null) => string | null {
+  const memo = new Map<string, string | null>();
+  return (title) => {
+    if (title === null) return null;
+    let found = memo.get(title);
+    if (found === undefined) {
+      found = firstKeywordIn(title, keywords);
+      if (memo.size >= TITLE_MEMO_LIMIT) memo.clear();
+      memo.set(title, found);
+    }
+    return found;
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Conditions
 // ---------------------------------------------------------------------------------------------
@@ -168,16 +190,16 @@ function compileConditions(conditions: RuleConditions): ConditionCheck[] {
   const when = (holds: boolean, fact: string) => (holds ? [fact] : null);
 
   if (titleKeywords) {
-    const keywords = compileKeywords(titleKeywords);
+    const find = keywordFinder(compileKeywords(titleKeywords));
     checks.push(({ entry }) => {
-      const keyword = firstKeywordIn(entry.title, keywords);
+      const keyword = find(entry.title);
       return keyword === null ? null : [titleKeywordFact(keyword)];
     });
   }
   if (excludeTitleKeywords) {
-    const keywords = compileKeywords(excludeTitleKeywords);
+    const find = keywordFinder(compileKeywords(excludeTitleKeywords));
     // Holds silently: "title does not say X" explains nothing to the reader.
-    checks.push(({ entry }) => (firstKeywordIn(entry.title, keywords) === null ? [] : null));
+    checks.push(({ entry }) => (find(entry.title) === null ? [] : null));
   }
   if (titlePattern !== undefined) {
     const matcher = new RegExp(titlePattern, TITLE_PATTERN_FLAGS);

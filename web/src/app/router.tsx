@@ -1,12 +1,28 @@
 import type { QueryClient } from '@tanstack/react-query';
 import {
+  type AnyRouteMatch,
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  type ParsedLocation,
   type RouterHistory,
   redirect,
 } from '@tanstack/react-router';
-import { AppShell } from './layout/app-shell.tsx';
+import { getMeQueryOptions } from '../features/accounts/api/get-me.ts';
+import { validateOrgSearch } from '../features/org-patterns/utils/search.ts';
+import { validateRulesSearch } from '../features/rules/utils/search.ts';
+import { validateTeamSearch } from '../features/team-retro/utils/search.ts';
+import { validateTrendSearch } from '../features/trend/utils/search.ts';
+import { validateWeekSearch } from '../features/week/utils/search.ts';
+import { FullPageLoading } from './layout/full-page-loading.tsx';
+import { RootLayout } from './layout/root-layout.tsx';
+import { safeRedirect } from './layout/session.tsx';
+import {
+  prefetchOrgPage,
+  prefetchTeamPage,
+  prefetchTrendPage,
+  prefetchWeekPage,
+} from './routes/dashboard-prefetch.ts';
 import { NotFoundPage } from './routes/not-found.tsx';
 import { RouteErrorPage } from './routes/route-error.tsx';
 
@@ -15,10 +31,121 @@ export interface RouterContext {
   queryClient: QueryClient;
 }
 
+/**
+ * Who may open a route, set in its `staticData.access` (the deepest route that sets it decides):
+ * - `member` (the default): signed in and in an organization; drawn inside the app shell.
+ * - `signed-in`: signed in, with or without an organization (the "no organization yet" page).
+ * - `guest`: signed out only (sign-in, sign-up, password reset); a signed-in visitor moves on.
+ * - `public`: anyone (an invitation link works signed in or out).
+ */
+export type RouteAccess = 'member' | 'signed-in' | 'guest' | 'public';
+
+declare module '@tanstack/react-router' {
+  interface StaticDataRouteOption {
+    access?: RouteAccess;
+  }
+}
+
+export function accessOf(matches: readonly Pick<AnyRouteMatch, 'staticData'>[]): RouteAccess {
+  for (let i = matches.length - 1; i >= 0; i--) {
+    const access = matches[i]?.staticData?.access;
+    if (access) return access;
+  }
+  return 'member';
+}
+
+interface GuardOptions {
+  context: RouterContext;
+  location: ParsedLocation;
+  matches: readonly Pick<AnyRouteMatch, 'staticData'>[];
+}
+
+/** The one auth gate: runs before every navigation, from the root. */
+async function guard({ context, location, matches }: GuardOptions): Promise<void> {
+  const access = accessOf(matches);
+  if (access === 'public') return;
+  const me = await context.queryClient.ensureQueryData(getMeQueryOptions());
+  const home = me?.organization ? '/week' : '/no-organization';
+
+  if (access === 'guest') {
+    if (me) {
+      const next = safeRedirect((location.search as { redirect?: unknown }).redirect);
+      throw redirect({ href: next ?? home, replace: true });
+    }
+    return;
+  }
+  if (!me) throw redirect({ to: '/sign-in', search: { redirect: location.href }, replace: true });
+  if (access === 'signed-in') {
+    if (me.organization) throw redirect({ to: '/week', replace: true });
+    return;
+  }
+  if (!me.organization) throw redirect({ to: '/no-organization', replace: true });
+}
+
 const rootRoute = createRootRouteWithContext<RouterContext>()({
-  component: AppShell,
+  component: RootLayout,
   notFoundComponent: NotFoundPage,
+  pendingComponent: FullPageLoading,
+  // Through `unknown`: the options' `matches` are typed with the registered router, which is being
+  // defined here (a type cycle); the guard only reads what it declares.
+  beforeLoad: (options: unknown) => guard(options as GuardOptions),
 });
+
+function withRedirect(search: Record<string, unknown>): { redirect?: string } {
+  const target = safeRedirect(search.redirect);
+  return target ? { redirect: target } : {};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signed out: accounts and passwords
+// ---------------------------------------------------------------------------------------------
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  staticData: { access: 'guest' },
+  validateSearch: withRedirect,
+}).lazy(() => import('./routes/sign-in.tsx').then((m) => m.Route));
+
+const signUpRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-up',
+  staticData: { access: 'guest' },
+  validateSearch: withRedirect,
+}).lazy(() => import('./routes/sign-up.tsx').then((m) => m.Route));
+
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forgot-password',
+  staticData: { access: 'guest' },
+}).lazy(() => import('./routes/forgot-password.tsx').then((m) => m.Route));
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  // Opened from an email: whoever is signed in here, the link is for the account it was sent to.
+  staticData: { access: 'public' },
+  validateSearch: (search: Record<string, unknown>): { token?: string; error?: string } => ({
+    ...(typeof search.token === 'string' && search.token ? { token: search.token } : {}),
+    ...(typeof search.error === 'string' && search.error ? { error: search.error } : {}),
+  }),
+}).lazy(() => import('./routes/reset-password.tsx').then((m) => m.Route));
+
+const acceptInvitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invitations/$invitationId',
+  staticData: { access: 'public' },
+}).lazy(() => import('./routes/accept-invitation.tsx').then((m) => m.Route));
+
+const noOrganizationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/no-organization',
+  staticData: { access: 'signed-in' },
+}).lazy(() => import('./routes/no-organization.tsx').then((m) => m.Route));
+
+// ---------------------------------------------------------------------------------------------
+// The app (signed-in members, inside the shell)
+// ---------------------------------------------------------------------------------------------
 
 const indexRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -30,29 +157,108 @@ const indexRoute = createRoute({
 
 // Code-based routes split in two: the path (and later loaders) stay here, in the initial bundle; each
 // page component is a lazy chunk fetched on navigation or on hover of its link (defaultPreload).
-const weekRoute = createRoute({ getParentRoute: () => rootRoute, path: '/week' }).lazy(() =>
-  import('./routes/week.tsx').then((m) => m.Route),
-);
-const trendRoute = createRoute({ getParentRoute: () => rootRoute, path: '/trend' }).lazy(() =>
-  import('./routes/trend.tsx').then((m) => m.Route),
-);
-const teamRoute = createRoute({ getParentRoute: () => rootRoute, path: '/team' }).lazy(() =>
-  import('./routes/team.tsx').then((m) => m.Route),
-);
-const orgRoute = createRoute({ getParentRoute: () => rootRoute, path: '/org' }).lazy(() =>
-  import('./routes/org.tsx').then((m) => m.Route),
-);
+// The dashboards' search params (?week=, ?weeks=, ?team=) are checked without zod: they stay light.
+// Their loaders start the pages' requests without waiting for them (see dashboard-prefetch.ts).
+const weekRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/week',
+  validateSearch: validateWeekSearch,
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => prefetchWeekPage(context.queryClient, deps),
+}).lazy(() => import('./routes/week.tsx').then((m) => m.Route));
+const trendRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/trend',
+  validateSearch: validateTrendSearch,
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => prefetchTrendPage(context.queryClient, deps),
+}).lazy(() => import('./routes/trend.tsx').then((m) => m.Route));
+const teamRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/team',
+  validateSearch: validateTeamSearch,
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => prefetchTeamPage(context.queryClient, deps),
+}).lazy(() => import('./routes/team.tsx').then((m) => m.Route));
+const orgRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/org',
+  validateSearch: validateOrgSearch,
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => prefetchOrgPage(context.queryClient, deps),
+}).lazy(() => import('./routes/org.tsx').then((m) => m.Route));
+
+// Settings: a layout with the sub-navigation; each section is a child route with a lazy page.
 const settingsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/settings' }).lazy(() =>
-  import('./routes/settings.tsx').then((m) => m.Route),
+  import('./routes/settings/layout.tsx').then((m) => m.Route),
+);
+const settingsIndexRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/settings/profile', replace: true });
+  },
+});
+const settingsProfileRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'profile' }).lazy(() =>
+  import('./routes/settings/profile.tsx').then((m) => m.Route),
+);
+const settingsTokensRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'tokens' }).lazy(() =>
+  import('./routes/settings/tokens.tsx').then((m) => m.Route),
+);
+const settingsMembersRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'members' }).lazy(() =>
+  import('./routes/settings/members.tsx').then((m) => m.Route),
+);
+const settingsTeamsRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'teams' }).lazy(() =>
+  import('./routes/settings/teams.tsx').then((m) => m.Route),
+);
+const settingsOrganizationRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'organization',
+}).lazy(() => import('./routes/settings/organization.tsx').then((m) => m.Route));
+const settingsAuditRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'audit' }).lazy(() =>
+  import('./routes/settings/audit.tsx').then((m) => m.Route),
+);
+// Data settings: imports, rules, thresholds.
+const settingsImportsRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'imports' }).lazy(() =>
+  import('./routes/settings/imports.tsx').then((m) => m.Route),
+);
+const settingsRulesRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'rules',
+  validateSearch: validateRulesSearch,
+}).lazy(() => import('./routes/settings/rules.tsx').then((m) => m.Route));
+const settingsThresholdsRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'thresholds' }).lazy(
+  () => import('./routes/settings/thresholds.tsx').then((m) => m.Route),
+);
+const inboxRoute = createRoute({ getParentRoute: () => rootRoute, path: '/inbox' }).lazy(() =>
+  import('./routes/inbox.tsx').then((m) => m.Route),
 );
 
 const routeTree = rootRoute.addChildren([
+  signInRoute,
+  signUpRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
+  acceptInvitationRoute,
+  noOrganizationRoute,
   indexRoute,
   weekRoute,
   trendRoute,
   teamRoute,
   orgRoute,
-  settingsRoute,
+  inboxRoute,
+  settingsRoute.addChildren([
+    settingsIndexRoute,
+    settingsProfileRoute,
+    settingsTokensRoute,
+    settingsMembersRoute,
+    settingsTeamsRoute,
+    settingsOrganizationRoute,
+    settingsAuditRoute,
+    settingsImportsRoute,
+    settingsRulesRoute,
+    settingsThresholdsRoute,
+  ]),
 ]);
 
 export function createAppRouter({

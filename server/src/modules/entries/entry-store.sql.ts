@@ -128,6 +128,8 @@ export async function selectCountedEntriesBetween(
        AND category IN ('maker', 'manager', 'neutral')`;
 }
 
+const COPY_CHUNK_CHARS = 256 * 1024;
+
 function copyValue(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
   if (value instanceof Date) return value.toISOString();
@@ -149,13 +151,21 @@ export async function upsertEntries(tx: Tx, rows: readonly EntryRow[]): Promise<
   if (rows.length === 0) return;
   await tx.unsafe(`CREATE TEMP TABLE IF NOT EXISTS entry_staging (${STAGING_COLUMNS}) ON COMMIT DROP`);
   await tx`TRUNCATE entry_staging`;
-  const lines = (function* () {
+  // Rows go out in chunks of about 256 KB: one stream write per row would make COPY wait on the
+  // stream machinery (and on whatever else the event loop is doing) thousands of times per batch.
+  const chunks = (function* () {
+    let chunk = '';
     for (const row of rows) {
-      yield `${COLUMNS.map(([field]) => copyValue(row[field])).join('\t')}\n`;
+      chunk += `${COLUMNS.map(([field]) => copyValue(row[field])).join('\t')}\n`;
+      if (chunk.length >= COPY_CHUNK_CHARS) {
+        yield chunk;
+        chunk = '';
+      }
     }
+    if (chunk) yield chunk;
   })();
   const writable = await tx.unsafe(`COPY entry_staging (${COLUMN_LIST}) FROM STDIN`).writable();
-  await pipeline(Readable.from(lines), writable);
+  await pipeline(Readable.from(chunks), writable);
   await tx.unsafe(
     `INSERT INTO entries (${COLUMN_LIST}, updated_at)
      SELECT ${CAST_LIST}, now() FROM entry_staging

@@ -1,11 +1,8 @@
 import type { DayFacts } from '@tiltmeter/shared';
-import type postgres from 'postgres';
 import { computeDayFacts } from '../../engine/index.ts';
-import { dayBounds, isoWeekOfDate } from '../../engine/time.ts';
+import { dayBounds, isoWeekOfDate, localDatesTouched } from '../../engine/time.ts';
 import { selectCountedEntriesBetween, type Tx } from '../entries/entry-store.sql.ts';
 import type { MemberMetricContext } from './metric-context.ts';
-
-const INSERT_CHUNK = 500;
 
 function toRow(organizationId: string, memberId: string, facts: DayFacts) {
   return {
@@ -37,6 +34,43 @@ function toRow(organizationId: string, memberId: string, facts: DayFacts) {
   };
 }
 
+const FACT_COLUMNS = [
+  ['organization_id', 'text'],
+  ['member_id', 'text'],
+  ['local_date', 'date'],
+  ['iso_week', 'text'],
+  ['time_zone', 'text'],
+  ['deep_block_minutes', 'integer'],
+  ['working_day', 'boolean'],
+  ['maker_minutes', 'integer'],
+  ['manager_minutes', 'integer'],
+  ['neutral_minutes', 'integer'],
+  ['manager_by_subtype', 'jsonb'],
+  ['deep_blocks', 'integer'],
+  ['deep_minutes', 'integer'],
+  ['longest_block_minutes', 'integer'],
+  ['fragmented_maker_minutes', 'integer'],
+  ['capacity_minutes', 'integer'],
+  ['capacity_block_minutes', 'integer'],
+  ['fragmented_capacity_minutes', 'integer'],
+  ['meeting_count', 'integer'],
+  ['back_to_back_chains', 'integer'],
+  ['focus_cost_minutes', 'integer'],
+  ['after_hours_minutes', 'integer'],
+  ['weekend_minutes', 'integer'],
+  ['context_switches', 'integer'],
+  ['details', 'jsonb'],
+] as const satisfies readonly (readonly [keyof ReturnType<typeof toRow>, string])[];
+
+/**
+ * All of a rebuild's rows in one statement: the rows travel as one JSON array parameter and
+ * json_to_recordset turns them into typed columns. A year of days is one round trip and one parse,
+ * where a multi-row VALUES list binds 25 parameters per row.
+ */
+const INSERT_FACTS = `INSERT INTO member_day_facts (${FACT_COLUMNS.map(([column]) => column).join(', ')})
+  SELECT ${FACT_COLUMNS.map(([column]) => column).join(', ')}
+    FROM json_to_recordset($1::text::json) AS r(${FACT_COLUMNS.map(([column, type]) => `${column} ${type}`).join(', ')})`;
+
 /**
  * Recomputes the stored facts of the given local dates of one member from their entries, inside the
  * caller's transaction, so entries and facts change together. Days without counted time are stored
@@ -53,19 +87,17 @@ export async function rebuildDayFacts(
   const first = dayBounds(sorted[0] as string, context.timeZone).start;
   const last = dayBounds(sorted[sorted.length - 1] as string, context.timeZone).end;
   const entries = await selectCountedEntriesBetween(tx, scope, new Date(first), new Date(last));
-  const rows = sorted.map((date) => {
-    const bounds = dayBounds(date, context.timeZone);
-    const ofDay = entries.filter(
-      (entry) => entry.start.getTime() < bounds.end && entry.end.getTime() > bounds.start,
-    );
-    return toRow(scope.organizationId, scope.memberId, computeDayFacts(ofDay, date, context));
-  });
+  // Each entry goes to the days it overlaps (usually one), rather than every day scanning every entry.
+  const byDate = new Map<string, (typeof entries)[number][]>(sorted.map((date) => [date, []]));
+  for (const entry of entries) {
+    for (const date of localDatesTouched(entry, context.timeZone)) byDate.get(date)?.push(entry);
+  }
+  const rows = sorted.map((date) =>
+    toRow(scope.organizationId, scope.memberId, computeDayFacts(byDate.get(date) ?? [], date, context)),
+  );
   await tx`DELETE FROM member_day_facts
             WHERE organization_id = ${scope.organizationId} AND member_id = ${scope.memberId}
               AND local_date = ANY(${sorted}::date[])`;
-  for (let index = 0; index < rows.length; index += INSERT_CHUNK) {
-    const chunk = rows.slice(index, index + INSERT_CHUNK);
-    await tx`INSERT INTO member_day_facts ${tx(chunk as unknown as Record<string, postgres.SerializableParameter>[])}`;
-  }
+  await tx.unsafe(INSERT_FACTS, [JSON.stringify(rows)]);
   return rows.length;
 }

@@ -339,7 +339,39 @@ interface Zone {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * Offsets per zone and UTC hour, for hours with one offset throughout (checked at both ends): a
+ * calendar asks for the same hours over and over, and Intl's formatToParts costs microseconds. An hour
+ * holding a transition is never cached; two transitions that cancel out within one hour exist in no
+ * zone's history.
+ */
+const hourOffsets = new Map<string, Map<number, number>>();
+const HOUR_OFFSET_CACHE_LIMIT = 200_000;
+let hourOffsetsCached = 0;
+
 function ianaOffset(zone: string, instant: number): number {
+  const hour = Math.floor(instant / HOUR_MS);
+  let byHour = hourOffsets.get(zone);
+  const cached = byHour?.get(hour);
+  if (cached !== undefined) return cached;
+  const first = exactIanaOffset(zone, hour * HOUR_MS);
+  const last = exactIanaOffset(zone, hour * HOUR_MS + HOUR_MS - SECOND_MS);
+  if (first !== last || Number.isNaN(first)) return exactIanaOffset(zone, instant);
+  if (hourOffsetsCached >= HOUR_OFFSET_CACHE_LIMIT) {
+    hourOffsets.clear();
+    hourOffsetsCached = 0;
+    byHour = undefined;
+  }
+  if (!byHour) {
+    byHour = new Map();
+    hourOffsets.set(zone, byHour);
+  }
+  byHour.set(hour, first);
+  hourOffsetsCached++;
+  return first;
+}
+
+function exactIanaOffset(zone: string, instant: number): number {
   let formatter = formatters.get(zone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {

@@ -33,6 +33,11 @@ export function decideCells(groups: readonly CellGroup[], minGroupSize: number):
   const min = effectiveMinGroupSize(minGroupSize);
   const decisions = new Map<string, string | null>();
   const shown: CellGroup[] = [];
+  // Shown groups by contributor: a group can only clash with shown groups it shares someone with (two
+  // disjoint groups of at least `min` people each differ by at least `min`), so only those are
+  // compared; the org view decides over every team of the organization, every week.
+  const shownIndex = new Map<CellGroup, number>();
+  const shownWith = new Map<string, CellGroup[]>();
   const ordered = [...groups].sort(
     (a, b) => a.contributors.size - b.contributors.size || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
@@ -49,7 +54,12 @@ export function decideCells(groups: readonly CellGroup[], minGroupSize: number):
       continue;
     }
     const members = [...group.contributors];
-    const clash = shown.find((other) => !isDifferenceSafe(members, [...other.contributors], min));
+    const overlapping = new Set<CellGroup>();
+    for (const member of members) for (const other of shownWith.get(member) ?? []) overlapping.add(other);
+    // The first clashing group in the order they were shown, as a scan of every shown group finds it.
+    const clash = [...overlapping]
+      .sort((a, b) => (shownIndex.get(a) ?? 0) - (shownIndex.get(b) ?? 0))
+      .find((other) => !isDifferenceSafe(members, [...other.contributors], min));
     if (clash) {
       decisions.set(
         group.id,
@@ -57,7 +67,13 @@ export function decideCells(groups: readonly CellGroup[], minGroupSize: number):
       );
       continue;
     }
+    shownIndex.set(group, shown.length);
     shown.push(group);
+    for (const member of members) {
+      const list = shownWith.get(member);
+      if (list) list.push(group);
+      else shownWith.set(member, [group]);
+    }
     decisions.set(group.id, null);
   }
   return decisions;

@@ -8,6 +8,7 @@ import {
 } from '@tiltmeter/shared';
 import { resolveThresholds } from '../../engine/index.ts';
 import type { TenantClient } from '../../lib/tenant-client.ts';
+import type { Sql } from '../../plugins/database.ts';
 import type { MemberMetricContext } from '../facts/metric-context.ts';
 
 function parseOverrides(values: unknown): ThresholdOverrides | null {
@@ -41,6 +42,22 @@ export async function loadMetricContexts(
   const bySettings = new Map(settings.map((row) => [row.memberId, row]));
   const firstTeam = new Map<string, string>();
   for (const row of teamRows) if (!firstTeam.has(row.memberId)) firstTeam.set(row.memberId, row.teamId);
+  return resolveContexts(ids, bySettings, firstTeam, layerRows);
+}
+
+interface SettingsRow {
+  timeZone: string;
+  workingHours: unknown;
+  roleProfile: string;
+}
+
+/** The resolution both loaders share: settings, then thresholds through org, first team and member. */
+function resolveContexts(
+  ids: readonly string[],
+  bySettings: ReadonlyMap<string, SettingsRow>,
+  firstTeam: ReadonlyMap<string, string>,
+  layerRows: readonly { scopeKey: string; values: unknown }[],
+): Map<string, MemberMetricContext> {
   const layers = new Map(layerRows.map((row) => [row.scopeKey, parseOverrides(row.values)]));
   const orgLayer = layers.get('org') ?? null;
 
@@ -66,6 +83,44 @@ export async function loadMetricContexts(
     });
   }
   return contexts;
+}
+
+/**
+ * `loadMetricContexts` in two statements through postgres.js, for the metric reads that run on every
+ * dashboard view (series, team, org): the same rows and the same resolution, at a fraction of the
+ * per-query CPU of Prisma's client. A test holds it equal to loadMetricContext.
+ */
+export async function selectMetricContexts(
+  sql: Sql,
+  organizationId: string,
+  memberIds: readonly string[],
+): Promise<Map<string, MemberMetricContext>> {
+  const ids = [...new Set(memberIds)];
+  if (ids.length === 0) return new Map();
+  const [members, layerRows] = await Promise.all([
+    sql<(SettingsRow & { memberId: string; teamId: string | null; hasSettings: boolean })[]>`
+      SELECT ids.member_id AS "memberId",
+             s.member_id IS NOT NULL AS "hasSettings",
+             s.time_zone AS "timeZone", s.working_hours AS "workingHours", s.role_profile AS "roleProfile",
+             (SELECT tm.team_id
+                FROM team_members tm
+                JOIN teams t ON t.id = tm.team_id AND t.organization_id = tm.organization_id
+               WHERE tm.organization_id = ${organizationId} AND tm.member_id = ids.member_id
+                 AND t.archived_at IS NULL
+               ORDER BY tm.created_at, tm.id
+               LIMIT 1) AS "teamId"
+        FROM unnest(${ids}::text[]) AS ids(member_id)
+        LEFT JOIN member_settings s ON s.organization_id = ${organizationId} AND s.member_id = ids.member_id`,
+    sql<{ scopeKey: string; values: unknown }[]>`
+      SELECT scope_key AS "scopeKey", values FROM threshold_settings WHERE organization_id = ${organizationId}`,
+  ]);
+  const bySettings = new Map<string, SettingsRow>();
+  const firstTeam = new Map<string, string>();
+  for (const row of members) {
+    if (row.hasSettings) bySettings.set(row.memberId, row);
+    if (row.teamId) firstTeam.set(row.memberId, row.teamId);
+  }
+  return resolveContexts(ids, bySettings, firstTeam, layerRows);
 }
 
 /** The organization-level thresholds (no profile, team or member layer): the org view's streak lengths. */

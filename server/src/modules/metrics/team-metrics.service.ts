@@ -13,13 +13,13 @@ import {
   type WeekRangeQuery,
   type WeekSeriesItem,
 } from '@tiltmeter/shared';
-import { addIsoWeeks, isoWeekBounds } from '../../engine/index.ts';
+import { addIsoWeeks, isoWeekBounds, isoWeekIndex } from '../../engine/index.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { AuthContext } from '../../plugins/auth.ts';
 import { loadMinGroupSize, visibleIndividualMetrics } from '../visibility/visibility.service.ts';
 import { type CellGroup, decideCells, median, teamTooSmallReason } from './aggregate-privacy.ts';
-import { loadMetricContexts, loadOrgThresholds } from './metric-contexts.ts';
+import { loadOrgThresholds, selectMetricContexts } from './metric-contexts.ts';
 import {
   selectSeriesTitles,
   selectTeamSeries,
@@ -67,22 +67,30 @@ async function loadActiveTeams(deps: MetricsDeps): Promise<ActiveTeam[]> {
   }));
 }
 
-/** Every member's series over `range` (with their own lookback for signals), keyed by member then week. */
+/** The earlier of two ISO weeks. */
+const earliest = (a: IsoWeek, b: IsoWeek) => (isoWeekIndex(a) <= isoWeekIndex(b) ? a : b);
+
+/**
+ * Every member's series over `range`, keyed by member then week. Signals are exact from `signalsFrom`
+ * on (each member's own lookback before it is read); weeks before it only need their minutes and
+ * shares, which do not depend on earlier weeks, so no lookback is read for them.
+ */
 async function loadMemberWeeks(
   deps: MetricsDeps,
   auth: AuthContext,
   memberIds: readonly string[],
   range: WeekRange,
+  signalsFrom: IsoWeek = range.from,
 ): Promise<Map<string, Map<string, WeekSeriesItem>>> {
-  const contexts = await loadMetricContexts(deps.db, memberIds);
+  const contexts = await selectMetricContexts(deps.sql, auth.orgId, memberIds);
   if (contexts.size === 0) return new Map();
-  const lookback = Math.max(
-    ...[...contexts.values()].map((context) => lookbackWeeks(context.thresholds.values)),
-  );
+  const historyFrom = (context: { thresholds: { values: Parameters<typeof lookbackWeeks>[0] } }) =>
+    earliest(range.from, addIsoWeeks(signalsFrom, -lookbackWeeks(context.thresholds.values)));
+  const readFrom = [...contexts.values()].map(historyFrom).reduce(earliest);
   const rows = await selectWeekAggregates(
     deps.sql,
     { organizationId: auth.orgId, memberIds: [...contexts.keys()] },
-    dateRangeOf({ from: addIsoWeeks(range.from, -lookback), to: range.to }),
+    dateRangeOf({ from: readFrom, to: range.to }),
   );
   const rowsByMember = new Map<string, typeof rows>();
   for (const row of rows) {
@@ -92,10 +100,37 @@ async function loadMemberWeeks(
   }
   const byMember = new Map<string, Map<string, WeekSeriesItem>>();
   for (const [memberId, context] of contexts) {
-    const items = buildWeekSeries(rowsByMember.get(memberId) ?? [], context, range);
+    const items = buildWeekSeries(rowsByMember.get(memberId) ?? [], context, range, {
+      historyFrom: historyFrom(context),
+    });
     byMember.set(memberId, new Map(items.map((item) => [item.week, item])));
   }
   return byMember;
+}
+
+/** The teams connected to `start` through chains of shared members (not `start` itself). */
+function linkedTeams(start: ActiveTeam, teams: readonly ActiveTeam[]): ActiveTeam[] {
+  const byMember = new Map<string, ActiveTeam[]>();
+  for (const team of teams) {
+    for (const memberId of team.memberIds) {
+      const list = byMember.get(memberId);
+      if (list) list.push(team);
+      else byMember.set(memberId, [team]);
+    }
+  }
+  const linked = new Set<ActiveTeam>();
+  const queue = [start];
+  for (let team = queue.shift(); team; team = queue.shift()) {
+    for (const memberId of team.memberIds) {
+      for (const other of byMember.get(memberId) ?? []) {
+        if (linked.has(other)) continue;
+        linked.add(other);
+        queue.push(other);
+      }
+    }
+  }
+  // In the order given (by name), as the decision's tie-breaks and messages expect.
+  return teams.filter((team) => linked.has(team));
 }
 
 const worked = (item: WeekSeriesItem | undefined): item is WeekSeriesItem =>
@@ -237,7 +272,9 @@ export async function getTeamMetrics(
   ]);
   const thisTeam: ActiveTeam = { id: team.id, name: team.name, memberIds };
   // The difference rule compares this team's cells with every active team's, as the org view does.
-  const groups = [thisTeam, ...activeTeams.filter((other) => other.id !== team.id)];
+  // Only teams linked to this one through shared members can change its cells (disjoint groups of
+  // enough people never clash), so those are the ones read: the cost follows the team, not the org.
+  const groups = [thisTeam, ...linkedTeams(thisTeam, activeTeams.filter((other) => other.id !== team.id))];
   const others = [...new Set(groups.slice(1).flatMap((other) => other.memberIds))].filter(
     (memberId) => !memberIds.includes(memberId),
   );
@@ -409,7 +446,8 @@ export async function getOrgMetrics(
     to: range.to,
   };
   const memberIds = [...new Set(teams.flatMap((team) => team.memberIds))];
-  const memberWeeks = await loadMemberWeeks(deps, auth, memberIds, history);
+  // Signals count only in the range (prevalence); the history weeks before it need shares only.
+  const memberWeeks = await loadMemberWeeks(deps, auth, memberIds, history, range.from);
 
   const firstShownIndex = weeksBetween(history.from, range.from).length - 1;
   const perTeam = new Map(

@@ -172,8 +172,19 @@ export function buildWeekSeries(
   rows: readonly WeekAggregateRow[],
   context: MemberMetricContext,
   range: WeekRange,
+  options: {
+    /**
+     * Where the history signals are computed over begins (default: `lookbackWeeks` before `range.from`).
+     * A caller that needs exact signals only from some week of the range on (the org view) starts it
+     * `lookbackWeeks` before that week; the weeks before carry exact minutes and shares regardless.
+     */
+    historyFrom?: IsoWeek;
+  } = {},
 ): WeekSeriesItem[] {
-  const history = weeksBetween(addIsoWeeks(range.from, -lookbackWeeks(context.thresholds.values)), range.to);
+  const history = weeksBetween(
+    options.historyFrom ?? addIsoWeeks(range.from, -lookbackWeeks(context.thresholds.values)),
+    range.to,
+  );
   const byWeek = new Map<string, WeekAggregateRow>();
   for (const row of rows) if (row.memberId === context.memberId) byWeek.set(row.week, row);
   const rollups = history.map((week) => rollUpAggregate(week, byWeek.get(week), context));

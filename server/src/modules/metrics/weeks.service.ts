@@ -10,8 +10,9 @@ import { addIsoWeeks, computeWeekDetail, isoWeekBounds, type MetricEntry } from 
 import type { TenantDb } from '../../lib/tenant-db.ts';
 import type { AuthContext } from '../../plugins/auth.ts';
 import type { Sql } from '../../plugins/database.ts';
-import { loadMetricContext, type MemberMetricContext } from '../facts/metric-context.ts';
+import type { MemberMetricContext } from '../facts/metric-context.ts';
 import { authorizeIndividualMetrics } from '../visibility/visibility.service.ts';
+import { selectMetricContexts } from './metric-contexts.ts';
 import { selectEntriesOfWeek, selectWeekAggregates } from './metrics.sql.ts';
 import {
   buildWeekSeries,
@@ -37,6 +38,12 @@ export function opaqueSeriesKey(organizationId: string, seriesId: string): strin
   return `series-${createHash('sha256').update(`${organizationId}\u0000${seriesId}`).digest('hex').slice(0, 16)}`;
 }
 
+/** One member's metric context, through the metric reads' own (postgres.js) loader. */
+async function metricContextOf(deps: MetricsDeps, auth: AuthContext, memberId: string) {
+  const contexts = await selectMetricContexts(deps.sql, auth.orgId, [memberId]);
+  return contexts.get(memberId) as MemberMetricContext;
+}
+
 async function seriesOf(
   deps: MetricsDeps,
   auth: AuthContext,
@@ -58,7 +65,7 @@ export async function getWeekSeries(
   memberId: string,
   query: WeekRangeQuery,
 ): Promise<WeekSeriesResponse> {
-  const context = await loadMetricContext(deps.db, memberId);
+  const context = await metricContextOf(deps, auth, memberId);
   const range = resolveWeekRange(query, context.timeZone);
   return {
     memberId,
@@ -80,7 +87,7 @@ export async function getWeekDetail(
   week: IsoWeek,
   options: { own: boolean },
 ): Promise<WeekDetailResponse> {
-  const context = await loadMetricContext(deps.db, memberId);
+  const context = await metricContextOf(deps, auth, memberId);
   const bounds = isoWeekBounds(week, context.timeZone);
   const [entries, series] = await Promise.all([
     selectEntriesOfWeek(

@@ -1,27 +1,45 @@
-import { createLazyRoute } from '@tanstack/react-router';
+import { createLazyRoute, useNavigate } from '@tanstack/react-router';
+import { QueryError } from '../../components/charts/states.tsx';
 import { ContentLayout } from '../../components/layouts/content-layout.tsx';
-import { PrivacyNote } from '../../components/privacy-note.tsx';
-import { EmptyState } from '../../components/ui/empty-state.tsx';
-import { TeamIcon } from '../../components/ui/icons.tsx';
+import { SkeletonRows } from '../../components/ui/loading.tsx';
+import { TeamRetroView } from '../../features/team-retro/components/team-retro-view.tsx';
+import { teamChoice } from '../../features/team-retro/utils/team-choice.ts';
+import { useTeams } from '../../features/teams/api/get-teams.ts';
+import { currentIsoWeek } from '../../lib/iso-week.ts';
+import { useSession } from '../layout/session.tsx';
 
 export const Route = createLazyRoute('/team')({ component: TeamPage });
 
 function TeamPage() {
+  const search = Route.useSearch();
+  const navigate = useNavigate({ from: '/team' });
+  const { role, memberId } = useSession();
+  const teams = useTeams();
+
+  const choice = teamChoice(teams.data?.items ?? [], role, memberId);
+
   return (
     <ContentLayout
       title="Team retro"
-      description="How your team's maker time changed this sprint, which recurring meetings cost the most focus, and whether you kept your working agreements."
+      description="How the team's maker time changed sprint over sprint, which recurring meetings cost the most focus, and whether the working agreements held."
     >
-      <div className="space-y-6">
-        <EmptyState icon={<TeamIcon />} title="No team data yet">
-          Once your team's members have imported their calendars, this page compares sprint with sprint and
-          ranks recurring meetings by the focus time they cost.
-        </EmptyState>
-        <PrivacyNote>
-          <strong className="font-medium text-slate-900">Aggregates only.</strong> Team views never show a
-          person's entries, and groups smaller than the minimum size (5 members by default) stay hidden.
-        </PrivacyNote>
-      </div>
+      {teams.isPending ? (
+        <SkeletonRows rows={3} label="Loading teams…" />
+      ) : teams.isError ? (
+        <QueryError
+          title="The teams could not be loaded"
+          error={teams.error}
+          onRetry={() => teams.refetch()}
+        />
+      ) : (
+        <TeamRetroView
+          teams={choice.teams}
+          defaultTeamId={choice.defaultTeamId}
+          currentWeek={currentIsoWeek('UTC')}
+          search={search}
+          onSearchChange={(next) => navigate({ search: next, replace: true })}
+        />
+      )}
     </ContentLayout>
   );
 }

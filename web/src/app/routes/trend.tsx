@@ -1,29 +1,28 @@
-import { createLazyRoute, Link } from '@tanstack/react-router';
+import { createLazyRoute, useNavigate } from '@tanstack/react-router';
 import { ContentLayout } from '../../components/layouts/content-layout.tsx';
-import { buttonClassName } from '../../components/ui/button.tsx';
-import { EmptyState } from '../../components/ui/empty-state.tsx';
-import { TrendIcon } from '../../components/ui/icons.tsx';
+import { TrendView } from '../../features/trend/components/trend-view.tsx';
+import { DEFAULT_TREND_RANGE } from '../../features/trend/utils/search.ts';
+import { currentIsoWeek } from '../../lib/iso-week.ts';
+import { useSession } from '../layout/session.tsx';
 
 export const Route = createLazyRoute('/trend')({ component: TrendPage });
 
 function TrendPage() {
+  const { weeks } = Route.useSearch();
+  const navigate = useNavigate({ from: '/trend' });
+  const { settings } = useSession();
   return (
     <ContentLayout
       title="My trend"
       description="Your maker share week over week against the target for your role, so a slow tilt toward manager work shows while it happens."
     >
-      <EmptyState
-        icon={<TrendIcon />}
-        title="No weeks to plot yet"
-        action={
-          <Link to="/settings" className={buttonClassName('secondary')}>
-            Import a calendar in Settings
-          </Link>
+      <TrendView
+        to={currentIsoWeek(settings.timeZone)}
+        range={weeks ?? DEFAULT_TREND_RANGE}
+        onRangeChange={(range) =>
+          navigate({ search: range === DEFAULT_TREND_RANGE ? {} : { weeks: range }, replace: true })
         }
-      >
-        Your trend starts with your first imported week. Drift is measured against your own 12-week baseline,
-        so the picture sharpens as your history grows.
-      </EmptyState>
+      />
     </ContentLayout>
   );
 }

@@ -1,34 +1,41 @@
-import { createLazyRoute, Link } from '@tanstack/react-router';
-import { CategoryLegend } from '../../components/category-legend.tsx';
+import { createLazyRoute, useNavigate } from '@tanstack/react-router';
+import { useCallback } from 'react';
 import { ContentLayout } from '../../components/layouts/content-layout.tsx';
-import { buttonClassName } from '../../components/ui/button.tsx';
-import { EmptyState } from '../../components/ui/empty-state.tsx';
-import { ArrowRightIcon, CalendarWeekIcon } from '../../components/ui/icons.tsx';
+import { WeekView } from '../../features/week/components/week-view.tsx';
+import { currentIsoWeek, todayIn } from '../../lib/iso-week.ts';
+import { useSession } from '../layout/session.tsx';
 
 export const Route = createLazyRoute('/week')({ component: WeekPage });
 
 function WeekPage() {
+  const search = Route.useSearch();
+  const navigate = useNavigate({ from: '/week' });
+  const { settings } = useSession();
+  // The member's own zone decides which week "this week" is and how the days are cut.
+  const timeZone = settings.timeZone;
+  const currentWeek = currentIsoWeek(timeZone);
+  const week = search.week ?? currentWeek;
+
+  const onWeekChange = useCallback(
+    (next: string) => {
+      void navigate({ search: next === currentWeek ? {} : { week: next } });
+    },
+    [navigate, currentWeek],
+  );
+
   return (
     <ContentLayout
       title="My week"
-      description="How much of your week was maker work, which meetings broke your focus blocks, and whether you are drifting."
+      description="How much of your week was maker work, which meetings broke your focus blocks, and why each entry counts the way it does."
     >
-      <div className="space-y-6">
-        <EmptyState
-          icon={<CalendarWeekIcon />}
-          title="No entries this week yet"
-          action={
-            <Link to="/settings" className={buttonClassName('primary')}>
-              Import a calendar in Settings
-              <ArrowRightIcon />
-            </Link>
-          }
-        >
-          Import your calendar and each entry is classified as maker or manager time, with the reason it was
-          classified that way. You can correct any entry, and your correction survives re-imports.
-        </EmptyState>
-        <CategoryLegend />
-      </div>
+      <WeekView
+        week={week}
+        currentWeek={currentWeek}
+        today={todayIn(timeZone)}
+        timeZone={timeZone}
+        workingHours={settings.workingHours}
+        onWeekChange={onWeekChange}
+      />
     </ContentLayout>
   );
 }

@@ -88,9 +88,15 @@ export function uploadImport(input: UploadImportInput): Promise<ImportResult> {
         if (parsed.success) resolve(parsed.data);
         else {
           reject(
-            new ApiError(xhr.status, CLIENT_ERROR_CODES.invalidResponse, 'Unexpected response to the upload.', [], {
-              cause: parsed.error,
-            }),
+            new ApiError(
+              xhr.status,
+              CLIENT_ERROR_CODES.invalidResponse,
+              'Unexpected response to the upload.',
+              [],
+              {
+                cause: parsed.error,
+              },
+            ),
           );
         }
         return;
@@ -102,7 +108,9 @@ export function uploadImport(input: UploadImportInput): Promise<ImportResult> {
       } else if (xhr.status === 413) {
         reject(new ApiError(413, 'payload_too_large', 'The file is larger than 50 MB.'));
       } else {
-        reject(new ApiError(xhr.status, CLIENT_ERROR_CODES.http, `The upload failed with status ${xhr.status}.`));
+        reject(
+          new ApiError(xhr.status, CLIENT_ERROR_CODES.http, `The upload failed with status ${xhr.status}.`),
+        );
       }
     };
     xhr.onerror = () => reject(new ApiError(0, CLIENT_ERROR_CODES.network, 'Cannot reach the server.'));

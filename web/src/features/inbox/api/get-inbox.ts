@@ -6,10 +6,17 @@ import { inboxKeys } from './query-keys.ts';
 /** The server's maximum page: the inbox shows the most recent ones and says how many there are. */
 export const INBOX_LIMIT = 500;
 
-export function getInbox(
-  { limit = INBOX_LIMIT, signal }: { limit?: number; signal?: AbortSignal } = {},
-): Promise<InboxResponse> {
-  return apiGet(inboxEndpoints.list.url, inboxEndpoints.list.schema.response[200], { signal, query: { limit } });
+export function getInbox({
+  limit = INBOX_LIMIT,
+  signal,
+}: {
+  limit?: number;
+  signal?: AbortSignal;
+} = {}): Promise<InboxResponse> {
+  return apiGet(inboxEndpoints.list.url, inboxEndpoints.list.schema.response[200], {
+    signal,
+    query: { limit },
+  });
 }
 
 export function getInboxQueryOptions(limit = INBOX_LIMIT) {

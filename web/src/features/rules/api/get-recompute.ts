@@ -5,10 +5,18 @@ import { ruleKeys } from './query-keys.ts';
 
 export const RECOMPUTE_POLL_MS = 1_000;
 
-export async function getRecompute({ signal }: { signal?: AbortSignal } = {}): Promise<RecomputeStatus | null> {
-  const { recompute } = await apiGet(ruleEndpoints.recompute.url, ruleEndpoints.recompute.schema.response[200], {
-    signal,
-  });
+export async function getRecompute({
+  signal,
+}: {
+  signal?: AbortSignal;
+} = {}): Promise<RecomputeStatus | null> {
+  const { recompute } = await apiGet(
+    ruleEndpoints.recompute.url,
+    ruleEndpoints.recompute.schema.response[200],
+    {
+      signal,
+    },
+  );
   return recompute;
 }
 

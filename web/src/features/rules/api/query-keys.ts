@@ -6,5 +6,4 @@ export const ruleKeys = {
   preview: (body: unknown) => [...ruleKeys.all, 'preview', body] as const,
   recompute: () => [...ruleKeys.all, 'recompute'] as const,
   teams: () => [...ruleKeys.all, 'teams'] as const,
-  me: () => [...ruleKeys.all, 'me'] as const,
 };

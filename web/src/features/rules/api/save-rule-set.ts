@@ -52,7 +52,9 @@ export async function saveRuleSet({ teamId, saved, drafts }: SaveRuleSetInput): 
     const before = draft.id ? savedById.get(draft.id) : undefined;
     if (!draft.id || !before || sameRuleContent(before, draft)) continue;
     const { name, enabled, conditions, outcome } = draft;
-    await track(apiPatch(idUrl(ruleEndpoints.update.url, draft.id), { name, enabled, conditions, outcome }, schema));
+    await track(
+      apiPatch(idUrl(ruleEndpoints.update.url, draft.id), { name, enabled, conditions, outcome }, schema),
+    );
   }
 
   const finalIds: string[] = [];
@@ -78,7 +80,10 @@ export async function saveRuleSet({ teamId, saved, drafts }: SaveRuleSetInput): 
     await track(apiPut(ruleEndpoints.reorder.url, { teamId, ids: finalIds }, schema));
   }
 
-  const result: SaveRuleSetResult = { changes, recompute: (last as RuleMutationResponse | null)?.recompute ?? null };
+  const result: SaveRuleSetResult = {
+    changes,
+    recompute: (last as RuleMutationResponse | null)?.recompute ?? null,
+  };
   return result;
 }
 

@@ -8,6 +8,7 @@ import {
   type RuleOutcome,
   type StoredRule,
 } from '@tiltmeter/shared/rules';
+import { issueMessage } from '../../../lib/form.ts';
 
 /** A rule in the editor: the draft itself plus a key that survives renames, reorders and saves. */
 export interface EditorRule {
@@ -45,7 +46,10 @@ const content = (rule: Pick<DraftRule, 'name' | 'enabled' | 'conditions' | 'outc
     outcome: { category: rule.outcome.category, subtype: rule.outcome.subtype ?? null },
   });
 
-export function sameRuleContent(a: Pick<DraftRule, 'name' | 'enabled' | 'conditions' | 'outcome'>, b: typeof a) {
+export function sameRuleContent(
+  a: Pick<DraftRule, 'name' | 'enabled' | 'conditions' | 'outcome'>,
+  b: typeof a,
+) {
   return content(a) === content(b);
 }
 
@@ -61,15 +65,27 @@ export function isRuleSetDirty(saved: readonly StoredRule[], drafts: readonly Dr
 /** Field errors of one draft, keyed by dotted path (`name`, `conditions.attendees.max`, `conditions`). */
 export type RuleErrors = Record<string, string[]>;
 
-export function validateDraft(rule: DraftRule): { ok: true; rule: DraftRule } | { ok: false; errors: RuleErrors } {
+export function validateDraft(
+  rule: DraftRule,
+): { ok: true; rule: DraftRule } | { ok: false; errors: RuleErrors } {
   const parsed = DraftRuleSchema.safeParse(rule);
   if (parsed.success) return { ok: true, rule: parsed.data };
   const errors: RuleErrors = {};
   for (const issue of parsed.error.issues) {
     const key = issue.path.join('.');
-    errors[key] = [...(errors[key] ?? []), issue.message];
+    errors[key] = [...(errors[key] ?? []), ruleIssueMessage(issue)];
   }
   return { ok: false, errors };
+}
+
+/**
+ * The rule schema's own messages ("give at least one keyword") say what to do; zod's defaults
+ * ("Too small: expected array to have >=1 items") go through the app's wording instead.
+ */
+function ruleIssueMessage(issue: Parameters<typeof issueMessage>[0]): string {
+  if (/^(Too (small|big)|Invalid|Expected)/.test(issue.message)) return issueMessage(issue);
+  const text = issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 /** Messages at `path` or below it, for a field that edits a whole subtree (a keyword list, a range). */
@@ -174,12 +190,15 @@ const list = (values: readonly string[], max = 4) => {
   return rest > 0 ? `${shown.join(', ')} +${rest} more` : shown.join(', ');
 };
 
-function range(bounds: { min?: number; max?: number }, unit: string): string {
+function range(bounds: { min?: number; max?: number }, one: string, many: string): string {
   const { min, max } = bounds;
-  if (min !== undefined && max !== undefined) return min === max ? `${min} ${unit}` : `${min}–${max} ${unit}`;
-  if (min !== undefined) return `${min}+ ${unit}`;
-  if (max !== undefined) return `at most ${max} ${unit}`;
-  return `any ${unit}`;
+  const unit = (n: number) => (n === 1 ? one : many);
+  if (min !== undefined && max !== undefined) {
+    return min === max ? `${min} ${unit(min)}` : `${min}–${max} ${many}`;
+  }
+  if (min !== undefined) return `${min}+ ${many}`;
+  if (max !== undefined) return `at most ${max} ${unit(max)}`;
+  return `any ${many}`;
 }
 
 /** One short phrase per condition, for the collapsed rule row. */
@@ -189,20 +208,23 @@ export function describeConditions(conditions: RuleConditions): string[] {
   if (c.titleKeywords) phrases.push(`title has ${list(c.titleKeywords) || '…'}`);
   if (c.excludeTitleKeywords) phrases.push(`but not ${list(c.excludeTitleKeywords) || '…'}`);
   if (c.titlePattern !== undefined) phrases.push(`title matches /${c.titlePattern}/`);
-  if (c.attendees) phrases.push(range(c.attendees, 'attendees'));
-  if (c.durationMinutes) phrases.push(range(c.durationMinutes, 'min'));
+  if (c.attendees) phrases.push(range(c.attendees, 'attendee', 'attendees'));
+  if (c.durationMinutes) phrases.push(range(c.durationMinutes, 'min', 'min'));
   if (c.recurring !== undefined) phrases.push(c.recurring ? 'recurring' : 'one-off');
   if (c.organizer !== undefined) phrases.push(c.organizer ? 'you organized it' : 'organized by someone else');
   if (c.weekdays) phrases.push(c.weekdays.map((day) => WEEKDAY_SHORT[day]).join(', '));
   if (c.timeOfDay) phrases.push(`starts ${c.timeOfDay.map((r) => `${r.start}–${r.end}`).join(' or ')}`);
   if (c.rsvp) phrases.push(`answer: ${c.rsvp.map((value) => RSVP_LABELS[value].toLowerCase()).join(' or ')}`);
-  if (c.showAs) phrases.push(`shown as ${c.showAs.map((value) => SHOW_AS_LABELS[value].toLowerCase()).join(' or ')}`);
+  if (c.showAs)
+    phrases.push(`shown as ${c.showAs.map((value) => SHOW_AS_LABELS[value].toLowerCase()).join(' or ')}`);
   if (c.sources) phrases.push(`from ${c.sources.map((value) => SOURCE_LABELS[value]).join(' or ')}`);
   if (c.calendars) phrases.push(`calendar ${list(c.calendars) || '…'}`);
   return phrases;
 }
 
-export function outcomeText(outcome: Pick<RuleOutcome, 'category'> & { subtype?: RuleOutcome['subtype'] }): string {
+export function outcomeText(
+  outcome: Pick<RuleOutcome, 'category'> & { subtype?: RuleOutcome['subtype'] },
+): string {
   const category = outcome.category.charAt(0).toUpperCase() + outcome.category.slice(1);
   return outcome.subtype ? `${category} · ${SUBTYPE_LABELS[outcome.subtype]}` : category;
 }

@@ -10,5 +10,7 @@ export async function getTeams({ signal }: { signal?: AbortSignal } = {}): Promi
 }
 
 export function useTeams() {
-  return useQuery(queryOptions({ queryKey: thresholdKeys.teams(), queryFn: ({ signal }) => getTeams({ signal }) }));
+  return useQuery(
+    queryOptions({ queryKey: thresholdKeys.teams(), queryFn: ({ signal }) => getTeams({ signal }) }),
+  );
 }

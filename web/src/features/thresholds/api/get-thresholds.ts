@@ -8,7 +8,10 @@ export function getThresholds({ signal }: { signal?: AbortSignal } = {}): Promis
 }
 
 export function getThresholdsQueryOptions() {
-  return queryOptions({ queryKey: thresholdKeys.settings(), queryFn: ({ signal }) => getThresholds({ signal }) });
+  return queryOptions({
+    queryKey: thresholdKeys.settings(),
+    queryFn: ({ signal }) => getThresholds({ signal }),
+  });
 }
 
 export function useThresholds() {

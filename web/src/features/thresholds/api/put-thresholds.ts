@@ -14,7 +14,10 @@ function scopeUrl(scope: ThresholdScope): string {
 }
 
 /** Replaces the scope's overrides as a whole; the answer is the whole screen's data again. */
-export function putThresholds(scope: ThresholdScope, overrides: ThresholdOverrides): Promise<ThresholdSettingsResponse> {
+export function putThresholds(
+  scope: ThresholdScope,
+  overrides: ThresholdOverrides,
+): Promise<ThresholdSettingsResponse> {
   return apiPut(scopeUrl(scope), overrides, thresholdEndpoints.get.schema.response[200]);
 }
 
@@ -26,7 +29,9 @@ export function usePutThresholds() {
     onSuccess: async (settings) => {
       queryClient.setQueryData(thresholdKeys.settings(), settings);
       // Signals are computed when read: every view that shows them is out of date now.
-      await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== thresholdKeys.all[0] });
+      await queryClient.invalidateQueries({
+        predicate: (query) => query.queryKey[0] !== thresholdKeys.all[0],
+      });
     },
   });
 }

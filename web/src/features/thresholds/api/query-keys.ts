@@ -2,6 +2,5 @@
 export const thresholdKeys = {
   all: ['thresholds'] as const,
   settings: () => [...thresholdKeys.all, 'settings'] as const,
-  me: () => [...thresholdKeys.all, 'me'] as const,
   teams: () => [...thresholdKeys.all, 'teams'] as const,
 };
