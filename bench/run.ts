@@ -20,12 +20,24 @@ import { isoWeekOf } from '../server/src/engine/index.ts';
 import { createPrismaClient, createSqlClient } from '../server/src/plugins/database.ts';
 import { prepareScale, type ScaleData } from './lib/dataset.ts';
 import { closeHttp } from './lib/http.ts';
+import { type Results, renderMarkdown, type ScaleResults } from './lib/report.ts';
 import { scratchDatabase } from './lib/scratch-database.ts';
 import { startServerProcess } from './lib/server-process.ts';
 import { round } from './lib/stats.ts';
-import { type BulkResult, benchBulkImport, benchIcsImport, benchIcsMemory, type IcsResult } from './sections/imports.ts';
-import { benchFlat, benchLoad, benchReadLatency, type LoadResult, type ReadLatencyResult } from './sections/reads.ts';
-import { renderMarkdown, type Results, type ScaleResults } from './lib/report.ts';
+import {
+  type BulkResult,
+  benchBulkImport,
+  benchIcsImport,
+  benchIcsMemory,
+  type IcsResult,
+} from './sections/imports.ts';
+import {
+  benchFlat,
+  benchLoad,
+  benchReadLatency,
+  type LoadResult,
+  type ReadLatencyResult,
+} from './sections/reads.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -67,7 +79,9 @@ const log = (message: string) => process.stdout.write(`${message}\n`);
 async function main() {
   const started = Date.now();
   const now = new Date();
-  log(`Tiltmeter benchmarks (${quick ? 'quick' : 'full'}): scales ${PLAN.scales.join(' and ')} members x ${PLAN.weeks} weeks`);
+  log(
+    `Tiltmeter benchmarks (${quick ? 'quick' : 'full'}): scales ${PLAN.scales.join(' and ')} members x ${PLAN.weeks} weeks`,
+  );
   const database = await scratchDatabase('bench');
   const db = createPrismaClient(database.url);
   const sql = createSqlClient(database.url);
@@ -87,7 +101,9 @@ async function main() {
     try {
       for (const scale of scales) {
         const organizationId = scale.organization.organizationId;
-        log(`\n== ${scale.members} members: bulk import (${PLAN.bulkRequests} x ${PLAN.bulkEntries} entries)`);
+        log(
+          `\n== ${scale.members} members: bulk import (${PLAN.bulkRequests} x ${PLAN.bulkEntries} entries)`,
+        );
         const bulk: BulkResult = await benchBulkImport(clients, server.baseUrl, {
           organizationId,
           toWeek,
@@ -101,7 +117,9 @@ async function main() {
           runs: PLAN.icsRuns,
           now,
         });
-        log(`   ${ics.importMs} ms (parse ${ics.parseMs} ms; COPY of its ${ics.entriesCreated} rows ${ics.copyMs} ms)`);
+        log(
+          `   ${ics.importMs} ms (parse ${ics.parseMs} ms; COPY of its ${ics.entriesCreated} rows ${ics.copyMs} ms)`,
+        );
         log(`== ${scale.members} members: read latency (${PLAN.latencyIterations} calls each)`);
         const reads: ReadLatencyResult = await benchReadLatency(clients, server.baseUrl, scale, {
           iterations: PLAN.latencyIterations,
@@ -116,7 +134,9 @@ async function main() {
           seconds: PLAN.loadSeconds,
           rounds: PLAN.loadRounds,
         });
-        log(`   ${load.series.requestsPerSecond} req/s vs bare ${load.bare.requestsPerSecond} req/s = ${load.ratio}`);
+        log(
+          `   ${load.series.requestsPerSecond} req/s vs bare ${load.bare.requestsPerSecond} req/s = ${load.ratio}`,
+        );
         perScale.push({
           members: scale.members,
           weeks: scale.weeks,
@@ -149,7 +169,9 @@ async function main() {
         megabytes: PLAN.icsMegabytes,
         now,
       });
-      log(`   peak ${icsMemory.peakRssMb} MB (idle ${icsMemory.idleRssMb} MB), ${icsMemory.importMs} ms, status ${icsMemory.status}`);
+      log(
+        `   peak ${icsMemory.peakRssMb} MB (idle ${icsMemory.idleRssMb} MB), ${icsMemory.importMs} ms, status ${icsMemory.status}`,
+      );
 
       const results: Results = {
         mode: quick ? 'quick' : 'full',

@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { IsoWeek } from '@tiltmeter/shared';
 import { generateWeek, type WeekPlan } from '../../server/src/demo/calendar.ts';
-import { type GeneratedOrganization, type GenerateResult, generateData } from '../../server/src/demo/generate.ts';
+import {
+  type GeneratedOrganization,
+  type GenerateResult,
+  generateData,
+} from '../../server/src/demo/generate.ts';
 import { randomFor } from '../../server/src/demo/prng.ts';
 import { addIsoWeeks } from '../../server/src/engine/index.ts';
 import type { IncomingEntry } from '../../server/src/modules/entries/entry-writer.ts';

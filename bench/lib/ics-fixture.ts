@@ -99,6 +99,8 @@ export interface IcsFixtureOptions {
   daysAhead: number;
   /** Repeats of the meeting-link boilerplate in each description (0: no description). */
   descriptionRepeats: number;
+  /** Series end (UNTIL) between three months and this many years after they start; unset: never. */
+  seriesYears?: number;
   now: Date;
 }
 
@@ -125,7 +127,9 @@ export function icsFixture(options: IcsFixtureOptions): IcsFixture {
     const lines = [fold(`ORGANIZER;CN=${organizer}:mailto:${organizer}@example.test`)];
     for (let i = 0; i < count; i++) {
       const who = PEOPLE[(PEOPLE.indexOf(organizer) + i + 1) % PEOPLE.length] as string;
-      lines.push(fold(`ATTENDEE;CN=${who};ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED:mailto:${who}@example.test`));
+      lines.push(
+        fold(`ATTENDEE;CN=${who};ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED:mailto:${who}@example.test`),
+      );
     }
     return lines;
   };
@@ -167,13 +171,17 @@ export function icsFixture(options: IcsFixtureOptions): IcsFixture {
     const start = 9 * 60 + 30 * between(random, 0, 14);
     const minutes = pick(random, [15, 30, 30, 45, 60]);
     const uid = `series-${options.seed}-${i}@bench.example.test`;
-    const kind = between(random, 0, 2);
+    // Mostly weekly and fortnightly; a few every weekday (standups).
+    const roll = random();
+    const until = options.seriesYears
+      ? `;UNTIL=${dateOnly(day + Math.floor((0.25 + random() * (options.seriesYears - 0.25)) * 365) * DAY_MS)}T235959Z`
+      : '';
     const rule =
-      kind === 0
-        ? 'RRULE:FREQ=WEEKLY'
-        : kind === 1
-          ? 'RRULE:FREQ=WEEKLY;INTERVAL=2'
-          : 'RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR';
+      roll < 0.45
+        ? `RRULE:FREQ=WEEKLY${until}`
+        : roll < 0.9
+          ? `RRULE:FREQ=WEEKLY;INTERVAL=2${until}`
+          : `RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR${until}`;
     const exdates = Array.from(
       { length: between(random, 1, 3) },
       (_, k) => `EXDATE;TZID=${zone}:${wall(day + (k + 1) * 14 * DAY_MS, start)}`,
@@ -214,13 +222,16 @@ export function icsFixture(options: IcsFixtureOptions): IcsFixture {
   return { text: out.join('\r\n'), events };
 }
 
-/** About 10,000 VEVENTs over the default import window, as a busy person's last year exports. */
+/**
+ * 10,000 VEVENTs over the default import window, as a busy person's last year exports: 9,600 single
+ * events, 150 open-ended series (weekly, fortnightly, a few every weekday) and 250 moved instances.
+ */
 export function tenThousandEventCalendar(now: Date): IcsFixture {
   return icsFixture({
     seed: 10_000,
-    singles: 9_400,
-    series: 200,
-    overrides: 400,
+    singles: 9_600,
+    series: 150,
+    overrides: 250,
     daysBack: 360,
     daysAhead: 90,
     descriptionRepeats: 0,
@@ -242,6 +253,7 @@ export function largeCalendar(now: Date, bytes: number): IcsFixture {
     daysBack: 3650,
     daysAhead: 90,
     descriptionRepeats: 1,
+    seriesYears: 3,
     now,
   };
   for (;;) {

@@ -134,9 +134,24 @@ export function renderMarkdown(results: Results): string {
         `COPY of its rows: ${scale.ics.copyMs} (parse alone: ${scale.ics.parseMs})`,
         `${scale.ics.ratio}x`,
       ],
-      [`weekly series p50 / p95 ms (${at})`, `${scale.reads.series.p50} / ${scale.reads.series.p95}`, `raw SQL: ${scale.reads.rawSeries.p50} / ${scale.reads.rawSeries.p95}`, `${scale.reads.ratios.series}x`],
-      [`team p50 / p95 ms (${at})`, `${scale.reads.team.p50} / ${scale.reads.team.p95}`, `raw SQL: ${scale.reads.rawTeam.p50} / ${scale.reads.rawTeam.p95}`, `${scale.reads.ratios.team}x`],
-      [`org p50 / p95 ms (${at})`, `${scale.reads.org.p50} / ${scale.reads.org.p95}`, `raw SQL: ${scale.reads.rawOrg.p50} / ${scale.reads.rawOrg.p95}`, `${scale.reads.ratios.org}x`],
+      [
+        `weekly series p50 / p95 ms (${at})`,
+        `${scale.reads.series.p50} / ${scale.reads.series.p95}`,
+        `raw SQL: ${scale.reads.rawSeries.p50} / ${scale.reads.rawSeries.p95}`,
+        `${scale.reads.ratios.series}x`,
+      ],
+      [
+        `team p50 / p95 ms (${at})`,
+        `${scale.reads.team.p50} / ${scale.reads.team.p95}`,
+        `raw SQL: ${scale.reads.rawTeam.p50} / ${scale.reads.rawTeam.p95}`,
+        `${scale.reads.ratios.team}x`,
+      ],
+      [
+        `org p50 / p95 ms (${at})`,
+        `${scale.reads.org.p50} / ${scale.reads.org.p95}`,
+        `raw SQL: ${scale.reads.rawOrg.p50} / ${scale.reads.rawOrg.p95}`,
+        `${scale.reads.ratios.org}x`,
+      ],
       [
         `weekly series req/s, ${scale.load.connections} connections (${at})`,
         scale.load.series.requestsPerSecond,
@@ -172,21 +187,67 @@ export function renderMarkdown(results: Results): string {
     markdownTable(
       ['figure', `${small.members}`, `${large.members}`, 'change'],
       [
-        ['generated entries', small.generate.entries, large.generate.entries, curve(small.generate.entries, large.generate.entries)],
-        ['generation, entries/s (write path)', small.generate.entriesPerSecond, large.generate.entriesPerSecond, curve(small.generate.entriesPerSecond, large.generate.entriesPerSecond)],
-        ['bulk import, entries/s', small.bulk.entriesPerSecond, large.bulk.entriesPerSecond, curve(small.bulk.entriesPerSecond, large.bulk.entriesPerSecond)],
-        ['ICS import (10,000 events), ms', small.ics.importMs, large.ics.importMs, curve(small.ics.importMs, large.ics.importMs)],
-        ['weekly series p50, ms', small.reads.series.p50, large.reads.series.p50, curve(small.reads.series.p50, large.reads.series.p50)],
-        ['team p50, ms', small.reads.team.p50, large.reads.team.p50, curve(small.reads.team.p50, large.reads.team.p50)],
-        ['org p50, ms', small.reads.org.p50, large.reads.org.p50, curve(small.reads.org.p50, large.reads.org.p50)],
-        ['org p50 raw SQL, ms', small.reads.rawOrg.p50, large.reads.rawOrg.p50, curve(small.reads.rawOrg.p50, large.reads.rawOrg.p50)],
-        ['weekly series req/s', small.load.series.requestsPerSecond, large.load.series.requestsPerSecond, curve(small.load.series.requestsPerSecond, large.load.series.requestsPerSecond)],
+        [
+          'generated entries',
+          small.generate.entries,
+          large.generate.entries,
+          curve(small.generate.entries, large.generate.entries),
+        ],
+        [
+          'generation, entries/s (write path)',
+          small.generate.entriesPerSecond,
+          large.generate.entriesPerSecond,
+          curve(small.generate.entriesPerSecond, large.generate.entriesPerSecond),
+        ],
+        [
+          'bulk import, entries/s',
+          small.bulk.entriesPerSecond,
+          large.bulk.entriesPerSecond,
+          curve(small.bulk.entriesPerSecond, large.bulk.entriesPerSecond),
+        ],
+        [
+          'ICS import (10,000 events), ms',
+          small.ics.importMs,
+          large.ics.importMs,
+          curve(small.ics.importMs, large.ics.importMs),
+        ],
+        [
+          'weekly series p50, ms',
+          small.reads.series.p50,
+          large.reads.series.p50,
+          curve(small.reads.series.p50, large.reads.series.p50),
+        ],
+        [
+          'team p50, ms',
+          small.reads.team.p50,
+          large.reads.team.p50,
+          curve(small.reads.team.p50, large.reads.team.p50),
+        ],
+        [
+          'org p50, ms',
+          small.reads.org.p50,
+          large.reads.org.p50,
+          curve(small.reads.org.p50, large.reads.org.p50),
+        ],
+        [
+          'org p50 raw SQL, ms',
+          small.reads.rawOrg.p50,
+          large.reads.rawOrg.p50,
+          curve(small.reads.rawOrg.p50, large.reads.rawOrg.p50),
+        ],
+        [
+          'weekly series req/s',
+          small.load.series.requestsPerSecond,
+          large.load.series.requestsPerSecond,
+          curve(small.load.series.requestsPerSecond, large.load.series.requestsPerSecond),
+        ],
       ],
     ),
     '',
     'Notes: raw SQL sums minutes per week and category straight from the entries (no overlap resolution, deep blocks, signals or privacy rules): the floor of reading the same figures without stored day facts. The bare route is a constant JSON answer registered in the same app (same global hooks) and process. Load runs use autocannon with 10 connections from the benchmark process against the server process.',
     '',
   );
-  if (results.serverErrorLogs > 0) lines.push(`The server logged ${results.serverErrorLogs} errors during the run.`, '');
+  if (results.serverErrorLogs > 0)
+    lines.push(`The server logged ${results.serverErrorLogs} errors during the run.`, '');
   return lines.join('\n');
 }

@@ -30,7 +30,8 @@ function vmHwmBytes(): number {
 
 async function main() {
   const databaseUrl = process.env.BENCH_DATABASE_URL;
-  if (!databaseUrl || !process.send) throw new Error('server-child: run me with fork() and BENCH_DATABASE_URL');
+  if (!databaseUrl || !process.send)
+    throw new Error('server-child: run me with fork() and BENCH_DATABASE_URL');
   const errorLogs: string[] = [];
   const app = await buildApp({
     databaseUrl,

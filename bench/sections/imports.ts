@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { defaultImportWindow } from '../../server/src/modules/imports/imports.service.ts';
 import { parseIcs } from '../../server/src/modules/imports/ics-parse.ts';
+import { defaultImportWindow } from '../../server/src/modules/imports/imports.service.ts';
 import type { Db, Sql } from '../../server/src/plugins/database.ts';
 import { bulkEntries, freshMember } from '../lib/dataset.ts';
 import { request, uploadFile } from '../lib/http.ts';
@@ -54,7 +54,11 @@ const COPY_COLUMNS = [
 ];
 
 const copyText = (value: string | null) =>
-  value === null ? '\\N' : value.replace(/[\\\t\n\r]/g, (c) => (c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\\\'));
+  value === null
+    ? '\\N'
+    : value.replace(/[\\\t\n\r]/g, (c) =>
+        c === '\t' ? '\\t' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\\\',
+      );
 
 export interface CopyRow {
   title: string | null;
@@ -173,7 +177,11 @@ export async function benchBulkImport(
     copyMs.push(
       await copyBaseline(
         clients.sql,
-        entries.map((entry) => ({ ...entry, externalUid: entry.externalUid ?? null, title: entry.title ?? null })),
+        entries.map((entry) => ({
+          ...entry,
+          externalUid: entry.externalUid ?? null,
+          title: entry.title ?? null,
+        })),
       ),
     );
   }

@@ -1,8 +1,8 @@
 import autocannon from 'autocannon';
 import { addIsoWeeks, datesOfIsoWeek, dayBounds } from '../../server/src/engine/index.ts';
-import { createOrganizationWithAdmin } from '../../server/src/modules/organizations/organizations.service.ts';
 import { scopedDb } from '../../server/src/lib/tenant-db.ts';
 import { loadWriteContext, syncCalendar } from '../../server/src/modules/entries/entry-writer.ts';
+import { createOrganizationWithAdmin } from '../../server/src/modules/organizations/organizations.service.ts';
 import type { Db, Sql } from '../../server/src/plugins/database.ts';
 import { bulkEntries, type Caller, freshMember, type ScaleData, tokenFor } from '../lib/dataset.ts';
 import { request } from '../lib/http.ts';
@@ -39,7 +39,8 @@ export interface ReadLatencyResult {
 }
 
 /** Week range of a scale as a query string. */
-const rangeOf = (scale: Pick<ScaleData, 'fromWeek' | 'toWeek'>) => `from=${scale.fromWeek}&to=${scale.toWeek}`;
+const rangeOf = (scale: Pick<ScaleData, 'fromWeek' | 'toWeek'>) =>
+  `from=${scale.fromWeek}&to=${scale.toWeek}`;
 
 async function get(baseUrl: string, path: string, caller: Caller): Promise<number> {
   const { ms, result } = await timed(() => request(baseUrl, { path, headers: caller.headers }));
@@ -55,7 +56,10 @@ const MINUTES = (category: string) =>
  * the given members, grouped by `groupBy` as well. No overlap resolution, deep blocks, signals or
  * privacy rules: the floor of reading the same figures without stored facts.
  */
-function rawWeeksQuery(sql: Sql, input: { organizationId: string; memberIds: string[]; zone: string; from: Date; to: Date }) {
+function rawWeeksQuery(
+  sql: Sql,
+  input: { organizationId: string; memberIds: string[]; zone: string; from: Date; to: Date },
+) {
   return sql.unsafe(
     `SELECT to_char(start_at AT TIME ZONE $3, 'IYYY-"W"IW') AS week,
             ${MINUTES('maker')} AS maker, ${MINUTES('manager')} AS manager, ${MINUTES('neutral')} AS neutral,
@@ -98,8 +102,15 @@ export async function benchReadLatency(
   const organizationId = scale.organization.organizationId;
   const raw = {
     series: () =>
-      rawWeeksQuery(clients.sql, { organizationId, memberIds: [scale.engineer.memberId], zone: 'UTC', from, to }),
-    team: () => rawWeeksQuery(clients.sql, { organizationId, memberIds: scale.team.memberIds, zone: 'UTC', from, to }),
+      rawWeeksQuery(clients.sql, {
+        organizationId,
+        memberIds: [scale.engineer.memberId],
+        zone: 'UTC',
+        from,
+        to,
+      }),
+    team: () =>
+      rawWeeksQuery(clients.sql, { organizationId, memberIds: scale.team.memberIds, zone: 'UTC', from, to }),
     org: () => rawOrgQuery(clients.sql, { organizationId, from, to }),
   };
   const samples = { series: [] as number[], team: [] as number[], org: [] as number[] };
@@ -239,7 +250,9 @@ export async function benchFlat(
     const members: Caller[] = [];
     for (let i = 0; i < 5; i++) {
       const member = await freshMember(clients.db, organizationId, `flat-${split}-${i}`);
-      await clients.db.teamMember.create({ data: { organizationId, teamId: team.id, memberId: member.memberId } });
+      await clients.db.teamMember.create({
+        data: { organizationId, teamId: team.id, memberId: member.memberId },
+      });
       const incoming = bulkEntries(`flat-${i}`, options.toWeek as never, perMember).flatMap((entry) => {
         const start = Date.parse(entry.start);
         const piece = (Date.parse(entry.end) - start) / split;
@@ -272,7 +285,12 @@ export async function benchFlat(
   await clients.sql`ANALYZE`;
   const [small, large] = teams as [(typeof teams)[number], (typeof teams)[number]];
   const range = `from=${addIsoWeeks(options.toWeek as never, -(options.weeks - 1))}&to=${options.toWeek}`;
-  const samples = { seriesN: [] as number[], series10N: [] as number[], teamN: [] as number[], team10N: [] as number[] };
+  const samples = {
+    seriesN: [] as number[],
+    series10N: [] as number[],
+    teamN: [] as number[],
+    team10N: [] as number[],
+  };
   for (let i = 0; i < options.warmUp + options.iterations; i++) {
     const seriesN = await get(baseUrl, `/api/v1/me/weeks?${range}`, small.members[0] as Caller);
     const series10N = await get(baseUrl, `/api/v1/me/weeks?${range}`, large.members[0] as Caller);

@@ -125,7 +125,10 @@ async function startServer(): Promise<{ baseUrl: string; stop: () => Promise<voi
   try {
     await new Promise<void>((resolve, reject) => {
       let output = '';
-      const timer = setTimeout(() => reject(new Error(`The server did not start in time:\n${output}`)), 240_000);
+      const timer = setTimeout(
+        () => reject(new Error(`The server did not start in time:\n${output}`)),
+        240_000,
+      );
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
         if (output.includes('Ready: http')) {

@@ -1,9 +1,4 @@
-import {
-  DEFAULT_WORKING_HOURS,
-  type IsoWeek,
-  type MemberRole,
-  type RoleProfile,
-} from '@tiltmeter/shared';
+import { DEFAULT_WORKING_HOURS, type IsoWeek, type MemberRole, type RoleProfile } from '@tiltmeter/shared';
 import { addIsoWeeks, datesOfIsoWeek, dayBounds, isoWeekOf, localDatesTouched } from '../engine/index.ts';
 import { scopedDb } from '../lib/tenant-db.ts';
 import {
@@ -282,7 +277,13 @@ function ritualsFor(
   const syncDay = between(teamRandom, 1, 5);
   const syncSlot = between(teamRandom, 8, 13);
   const seriesPrefix = `o${plan.org + 1}-t${team.index}`;
-  const teamRitual = (id: string, title: string, weekday: number, start: string, minutes: number): Ritual => ({
+  const teamRitual = (
+    id: string,
+    title: string,
+    weekday: number,
+    start: string,
+    minutes: number,
+  ): Ritual => ({
     seriesId: `${seriesPrefix}-${id}`,
     title,
     weekday,
@@ -466,7 +467,11 @@ async function ensureOrganization(db: Db, plan: OrgPlan): Promise<GeneratedOrgan
   // The admin was made with the organization's defaults: bring them in line with the plan.
   await db.memberSettings.update({
     where: { memberId: memberIds[0] as string },
-    data: { displayName: adminPerson.name, roleProfile: adminPerson.profile, calendarEmails: [adminPerson.email] },
+    data: {
+      displayName: adminPerson.name,
+      roleProfile: adminPerson.profile,
+      calendarEmails: [adminPerson.email],
+    },
   });
 
   await db.team.createMany({

@@ -96,7 +96,10 @@ export function localDateOf(instant: Date | number, timeZone: string): string {
   if (Number.isFinite(utcDay)) {
     for (const offset of [0, -1, 1]) {
       const date = formatDate(fromDayNumber(utcDay + offset));
-      if (ms >= dayStart(date, timeZone) && ms < dayStart(formatDate(fromDayNumber(utcDay + offset + 1)), timeZone)) {
+      if (
+        ms >= dayStart(date, timeZone) &&
+        ms < dayStart(formatDate(fromDayNumber(utcDay + offset + 1)), timeZone)
+      ) {
         return date;
       }
     }

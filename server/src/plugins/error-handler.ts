@@ -23,6 +23,40 @@ function prismaErrorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Errors that mean "the database is not reachable right now" (a restart, a failover, a cut network):
+ * Node's socket errors, postgres.js connection errors, PostgreSQL's connection and shutdown SQLSTATEs,
+ * and Prisma's connection codes, anywhere in the cause chain.
+ */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  'CONNECTION_ENDED',
+  'CONNECT_TIMEOUT',
+  'P1001',
+  'P1002',
+  'P1017',
+  'P2024',
+]);
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|connection (?:is )?(?:closed|lost|ended|refused|reset)|Can't reach database server|server has closed the connection|connect ECONNREFUSED|read ECONNRESET|write EPIPE|timeout exceeded when trying to connect/i;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    if (typeof current !== 'object') return false;
+    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || /^(08|57P0)/.test(code))) return true;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message)) return true;
+    current = cause;
+  }
+  return false;
+}
+
 async function errorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
@@ -58,6 +92,20 @@ async function errorHandler(app: FastifyInstance) {
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       return reply.status(status).send({ error: { code: codeForStatus(status), message: error.message } });
+    }
+    if (isDatabaseUnavailable(error)) {
+      // Not a defect: the database went away (health says so too) and the pools reconnect by
+      // themselves. The client may retry; writes were all-or-nothing transactions.
+      request.log.warn({ err: error }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', '5')
+        .send({
+          error: {
+            code: 'unavailable',
+            message: 'The database is not reachable right now; try again shortly.',
+          },
+        });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({

@@ -25,17 +25,28 @@ function replayCosts(
   deepBlockMinutes: number,
   meetings: readonly MetricEntry[],
 ): number[] {
-  const minutes = (runs: readonly Interval[]) => runs.reduce((sum, run) => sum + (run.end - run.start) / MINUTE, 0);
-  const deep = (runs: readonly Interval[]) => runs.filter((run) => (run.end - run.start) / MINUTE >= deepBlockMinutes);
+  const minutes = (runs: readonly Interval[]) =>
+    runs.reduce((sum, run) => sum + (run.end - run.start) / MINUTE, 0);
+  const deep = (runs: readonly Interval[]) =>
+    runs.filter((run) => (run.end - run.start) / MINUTE >= deepBlockMinutes);
   const deepWith = minutes(deep(focusEligible(resolveTimeline(entries, day), working)));
   return meetings.map((meeting) => {
-    const without = deep(focusEligible(resolveTimeline(entries.filter((e) => e !== meeting), day), working));
+    const without = deep(
+      focusEligible(
+        resolveTimeline(
+          entries.filter((e) => e !== meeting),
+          day,
+        ),
+        working,
+      ),
+    );
     const own = {
       start: Math.max(Math.round(meeting.start.getTime() / MINUTE) * MINUTE, day.start),
       end: Math.min(Math.round(meeting.end.getTime() / MINUTE) * MINUTE, day.end),
     };
     let shared = 0;
-    for (const run of without) shared += Math.max(0, Math.min(run.end, own.end) - Math.max(run.start, own.start));
+    for (const run of without)
+      shared += Math.max(0, Math.min(run.end, own.end) - Math.max(run.start, own.start));
     return Math.max(0, minutes(without) - deepWith - Math.round(shared / MINUTE));
   });
 }
@@ -52,7 +63,10 @@ describe('focusCostsOf', () => {
       const count = 1 + Math.floor(random() * 14);
       for (let i = 0; i < count; i++) {
         // From 06:00 to 22:00 in 15-minute steps, some crossing the day's ends.
-        const start = day.start + (6 * 60 + 15 * Math.floor(random() * 64)) * MINUTE - (random() < 0.05 ? 8 * 60 * MINUTE : 0);
+        const start =
+          day.start +
+          (6 * 60 + 15 * Math.floor(random() * 64)) * MINUTE -
+          (random() < 0.05 ? 8 * 60 * MINUTE : 0);
         const length = 15 * (1 + Math.floor(random() * 16)) * MINUTE + (random() < 0.1 ? 20_000 : 0);
         const roll = random();
         entries.push({

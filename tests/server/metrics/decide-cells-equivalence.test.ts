@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../server/src/demo/prng.ts';
 import { effectiveMinGroupSize, isDifferenceSafe } from '../../../server/src/lib/visibility.ts';
-import { type CellGroup, decideCells, teamTooSmallReason } from '../../../server/src/modules/metrics/aggregate-privacy.ts';
+import {
+  type CellGroup,
+  decideCells,
+  teamTooSmallReason,
+} from '../../../server/src/modules/metrics/aggregate-privacy.ts';
 
 /**
  * decideCells compares a group only with the shown groups it shares someone with (an index by
@@ -25,7 +29,9 @@ function reference(groups: readonly CellGroup[], minGroupSize: number): Map<stri
       decisions.set(group.id, `small:${group.contributors.size}`);
       continue;
     }
-    const clash = shown.find((other) => !isDifferenceSafe([...group.contributors], [...other.contributors], min));
+    const clash = shown.find(
+      (other) => !isDifferenceSafe([...group.contributors], [...other.contributors], min),
+    );
     if (clash) {
       decisions.set(group.id, `clash:${clash.name}`);
       continue;

@@ -25,7 +25,15 @@ describe('selectMetricContexts', () => {
       where: { memberId: custom.memberId },
       data: {
         roleProfile: 'maker',
-        workingHours: { '1': [{ start: '08:00', end: '12:00' }], '2': [], '3': [], '4': [], '5': [], '6': [], '7': [] },
+        workingHours: {
+          '1': [{ start: '08:00', end: '12:00' }],
+          '2': [],
+          '3': [],
+          '4': [],
+          '5': [],
+          '6': [],
+          '7': [],
+        },
       },
     });
 
@@ -36,18 +44,35 @@ describe('selectMetricContexts', () => {
     const second = await app().db.team.create({ data: { organizationId: orgId, name: 'Second' } });
     // Membership order decides the "first team": archived teams do not count.
     await app().db.teamMember.create({
-      data: { organizationId: orgId, teamId: archived.id, memberId: twoTeams.memberId, createdAt: new Date('2026-01-01') },
+      data: {
+        organizationId: orgId,
+        teamId: archived.id,
+        memberId: twoTeams.memberId,
+        createdAt: new Date('2026-01-01'),
+      },
     });
     await app().db.teamMember.create({
-      data: { organizationId: orgId, teamId: second.id, memberId: twoTeams.memberId, createdAt: new Date('2026-01-02') },
+      data: {
+        organizationId: orgId,
+        teamId: second.id,
+        memberId: twoTeams.memberId,
+        createdAt: new Date('2026-01-02'),
+      },
     });
     await app().db.teamMember.create({
-      data: { organizationId: orgId, teamId: first.id, memberId: twoTeams.memberId, createdAt: new Date('2026-01-03') },
+      data: {
+        organizationId: orgId,
+        teamId: first.id,
+        memberId: twoTeams.memberId,
+        createdAt: new Date('2026-01-03'),
+      },
     });
     await app().db.teamMember.create({
       data: { organizationId: orgId, teamId: archived.id, memberId: archivedOnly.memberId },
     });
-    await app().db.teamMember.create({ data: { organizationId: orgId, teamId: first.id, memberId: custom.memberId } });
+    await app().db.teamMember.create({
+      data: { organizationId: orgId, teamId: first.id, memberId: custom.memberId },
+    });
     await app().db.thresholdSetting.createMany({
       data: [
         { organizationId: orgId, scopeKey: 'org', values: { heavyMeetingDayMinutes: 240 } },

@@ -339,6 +339,22 @@ describe('My week page', () => {
     });
   });
 
+  it('closes the reclassify popover on Escape and gives focus back to the entry', async () => {
+    const api = weekApi();
+    renderApp(`/week?week=${WEEK}`);
+    await screen.findByTestId('week-maker-share');
+
+    act(() => block('lunch').focus());
+    fireEvent.click(block('lunch'));
+    const dialog = await screen.findByRole('dialog', { name: 'Lunch' });
+    expect(dialog.contains(document.activeElement)).toBe(true);
+    expect((document.activeElement as HTMLInputElement).value).toBe('neutral');
+    fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(block('lunch')));
+    expect(api.calls.filter((call) => call.method === 'PATCH')).toHaveLength(0);
+  });
+
   it('steps to the next week with ] and offers the previous one with a button', async () => {
     const api = weekApi();
     const { router } = renderApp(`/week?week=${WEEK}`);
@@ -408,7 +424,10 @@ describe('My week page', () => {
     const api = stubDashboardApi({
       'GET /api/v1/me/weeks/2026-W10': () =>
         fail
-          ? { status: 403, body: { error: { code: 'forbidden', message: 'This week belongs to another organization.' } } }
+          ? {
+              status: 403,
+              body: { error: { code: 'forbidden', message: 'This week belongs to another organization.' } },
+            }
           : { body: detail() },
       'GET /api/v1/me/weeks': () => ({ body: weekSeries([weekItem(WEEK)]) }),
     });

@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import type { ImportResult } from '@tiltmeter/shared/imports';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '../render-app.tsx';
-import { stubApi } from './stub-api.ts';
+import { PAGE_LOAD, stubApi } from './stub-api.ts';
 
 /**
  * Uploads go through XMLHttpRequest (the only browser API with upload progress), so the browser
@@ -86,7 +86,7 @@ async function chooseFile(
   content = 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
   type = 'text/calendar',
 ) {
-  const input = (await screen.findByLabelText(/Drop a file here/)) as HTMLInputElement;
+  const input = (await screen.findByLabelText(/Drop a file here/, {}, PAGE_LOAD)) as HTMLInputElement;
   const file = new File([content], name, { type });
   fireEvent.change(input, { target: { files: [file] } });
   return file;
@@ -107,7 +107,8 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('file import', () => {
+// Pages load as lazy chunks and poll their data: generous limits keep a loaded machine from failing them.
+describe('file import', { timeout: 30_000 }, () => {
   it('uploads with progress, then shows the counts and why events were skipped', async () => {
     const api = importsApi();
     renderApp('/settings/imports');
@@ -131,7 +132,9 @@ describe('file import', () => {
     const historyCallsBefore = api.callsTo('GET', '/api/v1/imports').length;
     xhr.respond(200, RESULT);
 
-    expect(await screen.findByRole('heading', { name: 'Imported work.ics into “Work”' })).toBeDefined();
+    expect(
+      await screen.findByRole('heading', { name: 'Imported work.ics into “Work”' }, PAGE_LOAD),
+    ).toBeDefined();
     expect(stat('Created')).toBe('12');
     expect(stat('Updated')).toBe('3');
     expect(stat('Removed')).toBe('1');
@@ -163,7 +166,7 @@ describe('file import', () => {
       },
     });
 
-    const title = await screen.findByText('work.ics was not imported');
+    const title = await screen.findByText('work.ics was not imported', {}, PAGE_LOAD);
     const alert = title.closest('[role="alert"]') as HTMLElement;
     expect(within(alert).getByText('Line 2')).toBeDefined();
     expect(within(alert).getByText('BEGIN:VEVENT on line 2 is never closed with END:VEVENT.')).toBeDefined();
@@ -187,7 +190,7 @@ describe('file import', () => {
   });
 });
 
-describe('subscriptions and the feed', () => {
+describe('subscriptions and the feed', { timeout: 30_000 }, () => {
   it('shows each subscription’s health in plain words', async () => {
     stubApi({
       'GET /api/v1/imports': () => ({ body: { items: [] } }),
@@ -212,7 +215,7 @@ describe('subscriptions and the feed', () => {
     });
     renderApp('/settings/imports');
 
-    const list = await screen.findByRole('list', { name: 'Your subscriptions' });
+    const list = await screen.findByRole('list', { name: 'Your subscriptions' }, PAGE_LOAD);
     expect(within(list).getByRole('heading', { name: 'Work calendar' })).toBeDefined();
     expect(within(list).getByText('Failing')).toBeDefined();
     expect(within(list).getByText('The last 3 refreshes failed:')).toBeDefined();

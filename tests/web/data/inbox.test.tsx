@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '../render-app.tsx';
-import { emptyTotals, entry, stubApi } from './stub-api.ts';
+import { emptyTotals, entry, PAGE_LOAD, stubApi } from './stub-api.ts';
 
 afterEach(() => {
   cleanup();
@@ -39,12 +39,13 @@ function inboxApi(items = ITEMS) {
 
 const rowCheckbox = (name: RegExp) => screen.getByRole('checkbox', { name }) as HTMLInputElement;
 
-describe('inbox', () => {
+// Pages load as lazy chunks and poll their data: generous limits keep a loaded machine from failing them.
+describe('inbox', { timeout: 30_000 }, () => {
   it('lists the unclassified entries with why they are there', async () => {
     inboxApi();
     renderApp('/inbox');
 
-    expect(await screen.findByRole('heading', { name: '4 unclassified entries' })).toBeDefined();
+    expect(await screen.findByRole('heading', { name: '4 unclassified entries' }, PAGE_LOAD)).toBeDefined();
     const table = screen.getByRole('table');
     expect(within(table).getByText('Vendor evaluation')).toBeDefined();
     expect(within(table).getByText('Untitled entry')).toBeDefined();
@@ -58,7 +59,7 @@ describe('inbox', () => {
   it('selects all, some (indeterminate) and ranges, and classifies the selection in bulk', async () => {
     const api = inboxApi();
     renderApp('/inbox');
-    await screen.findByRole('heading', { name: '4 unclassified entries' });
+    await screen.findByRole('heading', { name: '4 unclassified entries' }, PAGE_LOAD);
     const toolbar = screen.getByRole('toolbar', { name: 'Classify selected entries' });
     expect(within(toolbar).getByText('Select entries to classify them together.')).toBeDefined();
     expect((within(toolbar).getByRole('button', { name: 'Classify' }) as HTMLButtonElement).disabled).toBe(
@@ -101,15 +102,17 @@ describe('inbox', () => {
       category: 'manager',
       subtype: 'external',
     });
-    expect(await screen.findByText('Classified 3 entries as Manager · external')).toBeDefined();
-    expect(await screen.findByRole('heading', { name: '1 unclassified entry' })).toBeDefined();
+    expect(
+      await screen.findByText('Classified 3 entries as Manager · external', {}, PAGE_LOAD),
+    ).toBeDefined();
+    expect(await screen.findByRole('heading', { name: '1 unclassified entry' }, PAGE_LOAD)).toBeDefined();
     expect(within(toolbar).getByText('Select entries to classify them together.')).toBeDefined();
   });
 
   it('moves between rows with the arrow keys and selects with Shift+Arrow', async () => {
     inboxApi();
     renderApp('/inbox');
-    await screen.findByRole('heading', { name: '4 unclassified entries' });
+    await screen.findByRole('heading', { name: '4 unclassified entries' }, PAGE_LOAD);
 
     const first = rowCheckbox(/^Select Vendor evaluation/);
     first.focus();
@@ -128,7 +131,7 @@ describe('inbox', () => {
     inboxApi([]);
     renderApp('/inbox');
 
-    expect(await screen.findByRole('heading', { name: 'Inbox zero' })).toBeDefined();
+    expect(await screen.findByRole('heading', { name: 'Inbox zero' }, PAGE_LOAD)).toBeDefined();
     expect(screen.getByRole('link', { name: 'Import a calendar' }).getAttribute('href')).toBe(
       '/settings/imports',
     );
@@ -145,20 +148,22 @@ describe('inbox', () => {
       }),
     });
     const { router } = renderApp('/inbox');
-    await screen.findByRole('heading', { name: '4 unclassified entries' });
+    await screen.findByRole('heading', { name: '4 unclassified entries' }, PAGE_LOAD);
 
     fireEvent.click(screen.getByRole('button', { name: 'Make a rule from Vendor evaluation' }));
-    const panel = await screen.findByText(/Suggested rule/);
+    const panel = await screen.findByText(/Suggested rule/, {}, PAGE_LOAD);
     expect(panel.textContent).toContain('“vendor evaluation → manager / coordination”');
     fireEvent.change(screen.getByRole('combobox', { name: 'This entry is' }), { target: { value: 'maker' } });
     expect(screen.getByText(/Suggested rule/).textContent).toContain('“vendor evaluation → maker”');
     fireEvent.click(screen.getByRole('button', { name: /Preview the rule/ }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Classification rules' })).toBeDefined();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Classification rules' }, PAGE_LOAD),
+    ).toBeDefined();
     await waitFor(() => expect(router.state.location.pathname).toBe('/settings/rules'));
     // The draft is in the editor, unsaved, at the top; the link no longer carries it.
     expect(
-      await screen.findByRole('button', { name: /Rule 1 of 1: vendor evaluation → maker/ }),
+      await screen.findByRole('button', { name: /Rule 1 of 1: vendor evaluation → maker/ }, PAGE_LOAD),
     ).toBeDefined();
     expect(screen.getByText('New')).toBeDefined();
     await waitFor(() => expect(router.state.location.search).toEqual({}));

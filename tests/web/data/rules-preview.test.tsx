@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import type { StoredRule } from '@tiltmeter/shared/rules';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '../render-app.tsx';
-import { emptyTotals, type RecordedCall, stubApi } from './stub-api.ts';
+import { emptyTotals, PAGE_LOAD, type RecordedCall, stubApi } from './stub-api.ts';
 
 afterEach(() => {
   cleanup();
@@ -88,7 +88,8 @@ function cellsOf(category: string) {
   };
 }
 
-describe('rules editor live preview', () => {
+// Pages load as lazy chunks and poll their data: generous limits keep a loaded machine from failing them.
+describe('rules editor live preview', { timeout: 30_000 }, () => {
   it('shows counts per category, pauses on an invalid draft, and updates for a new rule', async () => {
     const api = stubApi({
       'GET /api/v1/rules': () => ({ body: { items: RULES, recompute: null } }),
@@ -97,7 +98,7 @@ describe('rules editor live preview', () => {
     });
     renderApp('/settings/rules');
 
-    expect(await screen.findByRole('heading', { name: '2 rules, top to bottom' })).toBeDefined();
+    expect(await screen.findByRole('heading', { name: '2 rules, top to bottom' }, PAGE_LOAD)).toBeDefined();
     await waitFor(() =>
       expect(screen.getByTestId('preview-summary').textContent).toBe('0 of 20 entries would change.'),
     );
@@ -119,7 +120,7 @@ describe('rules editor live preview', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Add rule' }));
     expect(
-      await screen.findByText(/Rule 1 “New rule” needs a fix before the preview can update/),
+      await screen.findByText(/Rule 1 “New rule” needs a fix before the preview can update/, {}, PAGE_LOAD),
     ).toBeDefined();
     expect(screen.getByText('Give at least one keyword.')).toBeDefined();
 
@@ -182,7 +183,7 @@ describe('rules editor live preview', () => {
       },
     });
     renderApp('/settings/rules');
-    await screen.findByRole('heading', { name: '2 rules, top to bottom' });
+    await screen.findByRole('heading', { name: '2 rules, top to bottom' }, PAGE_LOAD);
     polls = 0;
 
     fireEvent.click(screen.getByRole('button', { name: 'Add rule' }));
@@ -235,10 +236,12 @@ describe('rules editor live preview', () => {
     );
     renderApp('/settings/rules');
 
-    expect(await screen.findByText('You can read these rules, but not change them')).toBeDefined();
+    expect(
+      await screen.findByText('You can read these rules, but not change them', {}, PAGE_LOAD),
+    ).toBeDefined();
     expect(screen.queryByRole('button', { name: 'Add rule' })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Move / })).toBeNull();
-    fireEvent.click(await screen.findByRole('button', { name: /Rule 1 of 2: Focus blocks/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /Rule 1 of 2: Focus blocks/ }, PAGE_LOAD));
     expect((screen.getByRole('textbox', { name: 'Name' }) as HTMLInputElement).disabled).toBe(true);
     expect((screen.getByRole('textbox', { name: 'Title has any of' }) as HTMLInputElement).disabled).toBe(
       true,

@@ -100,6 +100,12 @@ export function stubApi(
   };
 }
 
+/**
+ * For the first query of a test: the page is a lazy chunk, compiled on first use, which takes longer
+ * than testing-library's default second when the whole suite runs in parallel.
+ */
+export const PAGE_LOAD = { timeout: 10_000 };
+
 let entrySeq = 0;
 
 /** An unclassified entry as the inbox returns it. */

@@ -11,7 +11,7 @@ import {
 import { THRESHOLD_DEFAULTS, type ThresholdSettingsResponse } from '@tiltmeter/shared/thresholds-api';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '../render-app.tsx';
-import { stubApi } from './stub-api.ts';
+import { PAGE_LOAD, stubApi } from './stub-api.ts';
 
 afterEach(() => {
   cleanup();
@@ -44,12 +44,15 @@ function settings(): ThresholdSettingsResponse {
 
 const row = (key: string) => document.querySelector(`tr[data-threshold="${key}"]`) as HTMLElement;
 
-describe('thresholds', () => {
+// Pages load as lazy chunks and poll their data: generous limits keep a loaded machine from failing them.
+describe('thresholds', { timeout: 30_000 }, () => {
   it('shows every value for me, where it was set and where it comes from', async () => {
     stubApi({ 'GET /api/v1/thresholds': () => ({ body: settings() }) }, { role: 'member' });
     renderApp('/settings/thresholds');
 
-    expect(await screen.findByText('There is no published “healthy” maker/manager ratio')).toBeDefined();
+    expect(
+      await screen.findByText('There is no published “healthy” maker/manager ratio', {}, PAGE_LOAD),
+    ).toBeDefined();
     expect(document.querySelectorAll('tr[data-threshold]')).toHaveLength(THRESHOLD_KEYS.length);
     expect(within(row('heavyMeetingDayMinutes')).getByText('4 h')).toBeDefined();
     expect(within(row('heavyMeetingDayMinutes')).getByText('Organization')).toBeDefined();
@@ -89,11 +92,15 @@ describe('thresholds', () => {
     );
     renderApp('/settings/thresholds');
 
-    const target = (await screen.findByRole('textbox', { name: 'Target maker share' })) as HTMLInputElement;
+    const target = (await screen.findByRole(
+      'textbox',
+      { name: 'Target maker share' },
+      PAGE_LOAD,
+    )) as HTMLInputElement;
     expect(target.value).toBe('60');
     fireEvent.change(target, { target: { value: '140' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save your thresholds' }));
-    expect(await screen.findByText('Enter a number from 0 to 100 %.')).toBeDefined();
+    expect(await screen.findByText('Enter a number from 0 to 100 %.', {}, PAGE_LOAD)).toBeDefined();
     expect(target.getAttribute('aria-invalid')).toBe('true');
     expect(api.callsTo('PUT', '/api/v1/thresholds/me')).toHaveLength(0);
 
@@ -106,7 +113,9 @@ describe('thresholds', () => {
       targetMakerShare: 0.65,
       sustainedTiltWeeks: 30,
     });
-    expect(await screen.findByText('“Sustained tilt” cannot exceed “Burnout pattern”.')).toBeDefined();
+    expect(
+      await screen.findByText('“Sustained tilt” cannot exceed “Burnout pattern”.', {}, PAGE_LOAD),
+    ).toBeDefined();
     expect(screen.getByRole('textbox', { name: 'Sustained tilt' }).getAttribute('aria-invalid')).toBe('true');
   });
 
@@ -119,7 +128,7 @@ describe('thresholds', () => {
     });
     renderApp('/settings/thresholds');
 
-    fireEvent.click(await screen.findByRole('tab', { name: 'Organization' }));
+    fireEvent.click(await screen.findByRole('tab', { name: 'Organization' }, PAGE_LOAD));
     const makerTargets = screen.getByRole('group', { name: 'Maker' });
     fireEvent.change(within(makerTargets).getByRole('textbox', { name: 'Target maker share' }), {
       target: { value: '65' },
@@ -132,6 +141,8 @@ describe('thresholds', () => {
       heavyMeetingDayMinutes: 240,
       profiles: { maker: { targetMakerShare: 0.65 } },
     });
-    expect(await screen.findByText('Saved. Signals use the new values from now on.')).toBeDefined();
+    expect(
+      await screen.findByText('Saved. Signals use the new values from now on.', {}, PAGE_LOAD),
+    ).toBeDefined();
   });
 });

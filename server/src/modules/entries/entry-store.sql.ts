@@ -1,5 +1,3 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { Category, EntryFacts, EntrySource, ManagerSubtype } from '@tiltmeter/shared';
 import type postgres from 'postgres';
 
@@ -62,18 +60,15 @@ const COLUMNS: [keyof EntryRow, string, string][] = [
 
 const SELECT_LIST = COLUMNS.map(([field, column]) => `${column} AS "${field}"`).join(', ');
 const COLUMN_LIST = COLUMNS.map(([, column]) => column).join(', ');
-/**
- * The staging table is all text with no constraints, so COPY itself cannot fail on a value (a failing
- * COPY stalls the postgres.js stream instead of rejecting); casts and constraints are checked by the
- * INSERT that follows, whose errors surface normally and roll the whole batch back.
- */
-const STAGING_COLUMNS = COLUMNS.map(([, column]) => `${column} text`).join(', ');
-const CAST_LIST = COLUMNS.map(([, column, type]) => (type === 'text' ? column : `${column}::${type}`)).join(
-  ', ',
-);
+/** The rows arrive as one JSON array; json_to_recordset reads it with each column's own type. */
+const RECORD_TYPES = COLUMNS.map(([, column, type]) => `${column} ${type}`).join(', ');
 const UPDATE_LIST = COLUMNS.filter(([field]) => field !== 'id')
   .map(([, column]) => `${column} = excluded.${column}`)
   .join(', ');
+const UPSERT = `INSERT INTO entries (${COLUMN_LIST}, updated_at)
+  SELECT ${COLUMN_LIST}, now() FROM json_to_recordset($1::text::json) AS r(${RECORD_TYPES})
+  ON CONFLICT (id) DO UPDATE SET ${UPDATE_LIST}, updated_at = now()
+    WHERE entries.organization_id = excluded.organization_id AND entries.member_id = excluded.member_id`;
 
 /**
  * Serialises the writes of one member: imports, edits and fact rebuilds of the same member never
@@ -128,51 +123,41 @@ export async function selectCountedEntriesBetween(
        AND category IN ('maker', 'manager', 'neutral')`;
 }
 
-const COPY_CHUNK_CHARS = 256 * 1024;
+/**
+ * PostgreSQL text cannot hold NUL, and JSON cannot carry half a surrogate pair; both only ever arrive
+ * from broken files. NUL is dropped and a lone surrogate becomes U+FFFD, as UTF-8 encoding would.
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-function copyValue(value: unknown): string {
-  if (value === null || value === undefined) return '\\N';
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'boolean') return value ? 't' : 'f';
-  // PostgreSQL text cannot hold NUL, which only ever arrives from broken files: drop it. Then COPY's
-  // text format: backslash escapes for the characters that delimit rows and columns.
-  return String(value)
-    .replaceAll('\0', '')
-    .replace(/[\\\t\n\r]/g, (char) =>
-      char === '\\' ? '\\\\' : char === '\t' ? '\\t' : char === '\n' ? '\\n' : '\\r',
-    );
+function storableText(value: string): string {
+  return value.replaceAll('\0', '').replace(LONE_SURROGATE, '\ufffd');
+}
+
+function rowJson(row: EntryRow): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, column] of COLUMNS) {
+    const value = row[field];
+    out[column] = typeof value === 'string' ? storableText(value) : value;
+  }
+  return out;
 }
 
 /**
- * Writes rows (new or changed) in one statement after streaming them into a staging table with COPY:
- * the fastest way PostgreSQL takes many rows, and one upsert keeps the batch atomic.
+ * Writes rows (new or changed) in one statement: the batch travels as one JSON parameter, so it is
+ * one round trip, one parse and one upsert, atomic with the rest of the transaction. (It replaced COPY
+ * into a staging table: postgres.js's COPY stream could stall on a failing COPY, and throw outside any
+ * promise when the connection dropped mid-stream, taking the process down with it.)
  */
 export async function upsertEntries(tx: Tx, rows: readonly EntryRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await tx.unsafe(`CREATE TEMP TABLE IF NOT EXISTS entry_staging (${STAGING_COLUMNS}) ON COMMIT DROP`);
-  await tx`TRUNCATE entry_staging`;
-  // Rows go out in chunks of about 256 KB: one stream write per row would make COPY wait on the
-  // stream machinery (and on whatever else the event loop is doing) thousands of times per batch.
-  const chunks = (function* () {
-    let chunk = '';
-    for (const row of rows) {
-      chunk += `${COLUMNS.map(([field]) => copyValue(row[field])).join('\t')}\n`;
-      if (chunk.length >= COPY_CHUNK_CHARS) {
-        yield chunk;
-        chunk = '';
-      }
-    }
-    if (chunk) yield chunk;
-  })();
-  const writable = await tx.unsafe(`COPY entry_staging (${COLUMN_LIST}) FROM STDIN`).writable();
-  await pipeline(Readable.from(chunks), writable);
-  await tx.unsafe(
-    `INSERT INTO entries (${COLUMN_LIST}, updated_at)
-     SELECT ${CAST_LIST}, now() FROM entry_staging
-     ON CONFLICT (id) DO UPDATE SET ${UPDATE_LIST}, updated_at = now()
-       WHERE entries.organization_id = excluded.organization_id AND entries.member_id = excluded.member_id`,
-  );
+  for (let index = 0; index < rows.length; index += UPSERT_CHUNK) {
+    const chunk = rows.slice(index, index + UPSERT_CHUNK);
+    await tx.unsafe(UPSERT, [JSON.stringify(chunk.map(rowJson))]);
+  }
 }
+
+/** Rows per statement: a year of a busy calendar in one, and a bound on the JSON text of each. */
+const UPSERT_CHUNK = 20_000;
 
 export async function deleteEntries(
   tx: Tx,

@@ -131,30 +131,57 @@ interface Component {
   children: Component[];
   /** First line inside this event that is not a content line (events only). */
   invalidLine?: number;
+  /**
+   * A top-level event keeps only its identity properties (KEY_PROPERTIES) after the first pass, and
+   * where its text is: the rest is read again from there when it is processed (see propsOf).
+   */
+  source?: { text: string; start: number; end: number };
 }
 
 interface LogicalLine {
   text: string;
   line: number;
+  /** Offsets in the text: where the logical line's first physical line starts, and its last ends. */
+  start: number;
+  end: number;
 }
 
-/** Unfolds lines (CRLF, LF or CR endings; folds start with a space or tab) and drops blank lines. */
-function logicalLines(text: string): LogicalLine[] {
-  const physical = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  const out: LogicalLine[] = [];
-  for (let i = 0; i < physical.length; i++) {
-    const raw = physical[i] ?? '';
+/**
+ * Unfolds lines (CRLF, LF or CR endings; folds start with a space or tab) and drops blank lines, one
+ * logical line at a time: a 50 MB file is a million lines, and an array of them all would cost more
+ * memory than the file itself.
+ */
+function* logicalLines(
+  text: string,
+  range: { start: number; end: number; firstLine: number } = { start: 0, end: text.length, firstLine: 1 },
+): Generator<LogicalLine> {
+  let position = range.start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : range.start;
+  let physical = range.firstLine - 1;
+  let pending: LogicalLine | null = null;
+  while (position <= range.end) {
+    // The next physical line: up to CRLF, LF or CR (or the end of the range).
+    let end = position;
+    while (end < range.end) {
+      const code = text.charCodeAt(end);
+      if (code === 10 || code === 13) break;
+      end++;
+    }
+    const raw = text.slice(position, end);
+    const start = position;
+    physical++;
+    position = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
     // Dropping blank lines before unfolding also joins "NAME<blank line> :value", which some old
     // Mozilla exports contain.
     if (raw.trim() === '') continue;
-    const previous = out.at(-1);
-    if ((raw[0] === ' ' || raw[0] === '\t') && previous) {
-      previous.text += raw.slice(1);
+    if ((raw[0] === ' ' || raw[0] === '\t') && pending) {
+      pending.text += raw.slice(1);
+      pending.end = end;
       continue;
     }
-    out.push({ text: raw, line: i + 1 });
+    if (pending) yield pending;
+    pending = { text: raw, line: physical, start, end };
   }
-  return out;
+  if (pending) yield pending;
 }
 
 const NAME_RE = /[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*/y;
@@ -166,14 +193,18 @@ function decodeParamValue(value: string): string {
   return value.replace(/\^(n|N|'|\^)/g, (_, c: string) => (c === "'" ? '"' : c === '^' ? '^' : '\n'));
 }
 
+const NO_PARAMS: Map<string, string[]> = new Map();
+
 /** One content line, or null when the text is not one ("name *(;param) : value"). */
 function parseContentLine(text: string, line: number): ContentLine | null {
   NAME_RE.lastIndex = 0;
   const name = NAME_RE.exec(text);
   if (!name) return null;
   let i = name[0].length;
-  const params = new Map<string, string[]>();
+  // Most lines have no parameters: they share one empty map (never written to after parsing).
+  let params = NO_PARAMS;
   while (text[i] === ';') {
+    if (params === NO_PARAMS) params = new Map<string, string[]>();
     PARAM_NAME_RE.lastIndex = i + 1;
     const paramName = PARAM_NAME_RE.exec(text);
     if (!paramName) return null;
@@ -211,15 +242,88 @@ function describeLine(text: string): string {
   return JSON.stringify(shown);
 }
 
+/** The components whose properties the importer reads; others (VALARM, VTODO...) keep only their shape. */
+const READ_COMPONENTS = new Set(['VCALENDAR', 'VTIMEZONE', 'STANDARD', 'DAYLIGHT', 'VEVENT']);
+
+/**
+ * The properties the importer reads. Everything else (descriptions, locations, attachments, alarms,
+ * vendor extensions) is checked for being a content line and then dropped, so a large export's
+ * bulk never sits in memory as parsed lines.
+ */
+const READ_PROPERTIES = new Set([
+  'METHOD',
+  'NAME',
+  'X-WR-CALNAME',
+  'TZID',
+  'X-LIC-LOCATION',
+  'TZOFFSETFROM',
+  'TZOFFSETTO',
+  'UID',
+  'SEQUENCE',
+  'DTSTAMP',
+  'RECURRENCE-ID',
+  'DTSTART',
+  'DTEND',
+  'DURATION',
+  'STATUS',
+  'SUMMARY',
+  'RRULE',
+  'EXRULE',
+  'RDATE',
+  'EXDATE',
+  'ORGANIZER',
+  'ATTENDEE',
+  'TRANSP',
+  'X-MICROSOFT-CDO-BUSYSTATUS',
+  // Only for an event without a UID (see derivedUid); dropped at END:VEVENT otherwise.
+  'DESCRIPTION',
+]);
+
+/** What identifies an event among the others (read in the first pass, kept for every event). */
+const KEY_PROPERTIES = new Set(['UID', 'SEQUENCE', 'DTSTAMP', 'RECURRENCE-ID']);
+
+/** An event with a UID will not need its description (only derivedUid reads it). */
+function withoutUnneededDescription(props: ContentLine[]): ContentLine[] {
+  const uid = props.find((p) => p.name === 'UID');
+  return uid && unescapeText(uid.value).trim() !== '' ? props.filter((p) => p.name !== 'DESCRIPTION') : props;
+}
+
+/**
+ * The properties of a top-level event, read again from its text: the first pass keeps only the
+ * identity of the 50,000 events of a large export, not their parsed lines. Events are processed one
+ * UID at a time, so a few recently read ones are remembered.
+ */
+const hydrated = new Map<Component, ContentLine[]>();
+const HYDRATED_LIMIT = 64;
+
+function propsOf(component: Component): ContentLine[] {
+  const source = component.source;
+  if (!source) return component.props;
+  const cached = hydrated.get(component);
+  if (cached) return cached;
+  const props: ContentLine[] = [];
+  let depth = 0;
+  for (const { text: raw, line } of logicalLines(source.text, { ...source, firstLine: component.line })) {
+    const content = parseContentLine(raw, line);
+    if (content?.name === 'BEGIN') depth++;
+    else if (content?.name === 'END') depth--;
+    // Depth 1: the event's own lines (nested components such as VALARM are not read).
+    else if (content && depth === 1 && READ_PROPERTIES.has(content.name)) props.push(content);
+  }
+  const result = withoutUnneededDescription(props);
+  if (hydrated.size >= HYDRATED_LIMIT) hydrated.delete(hydrated.keys().next().value as Component);
+  hydrated.set(component, result);
+  return result;
+}
+
 /** Builds the component tree of every VCALENDAR in the file (see the error policy above). */
 function readCalendars(text: string): Component[] {
-  const lines = logicalLines(text);
-  const first = lines[0];
-  if (!first) throw new IcsParseError('The file is empty.', null);
   const calendars: Component[] = [];
   const stack: Component[] = [];
+  let empty = true;
 
-  for (const { text: raw, line } of lines) {
+  for (const { text: raw, line, start, end } of logicalLines(text)) {
+    empty = false;
     const content = parseContentLine(raw, line);
     const isBegin = content?.name === 'BEGIN';
     const isEnd = content?.name === 'END';
@@ -264,7 +368,10 @@ function readCalendars(text: string): Component[] {
         throw new IcsParseError(`Line ${line}: a VCALENDAR cannot contain another VCALENDAR.`, line);
       }
       const child: Component = { name: componentName, line, props: [], children: [] };
-      current.children.push(child);
+      // Inside an event read lazily, nested components only need their shape checked.
+      if (!current.source) current.children.push(child);
+      if (componentName === 'VEVENT' && stack.length === 1) child.source = { text, start, end: start };
+      else if (current.source) child.source = current.source;
       stack.push(child);
       continue;
     }
@@ -277,10 +384,16 @@ function readCalendars(text: string): Component[] {
         );
       }
       stack.pop();
+      if (current.source && stack.length === 1) current.source.end = end;
       continue;
     }
     if (content) {
-      current.props.push(content);
+      if (current.source) {
+        // A top-level event: its identity now, the rest when it is processed (propsOf).
+        if (stack.length === 2 && KEY_PROPERTIES.has(content.name)) current.props.push(content);
+      } else if (READ_COMPONENTS.has(current.name) && READ_PROPERTIES.has(content.name)) {
+        current.props.push(content);
+      }
       continue;
     }
     // Not a content line: contain the damage to the event it is in, if any.
@@ -294,6 +407,7 @@ function readCalendars(text: string): Component[] {
     }
   }
 
+  if (empty) throw new IcsParseError('The file is empty.', null);
   const open = stack.at(-1);
   if (open) {
     throw new IcsParseError(
@@ -305,11 +419,11 @@ function readCalendars(text: string): Component[] {
 }
 
 function prop(component: Component, name: string): ContentLine | undefined {
-  return component.props.find((p) => p.name === name);
+  return (KEY_PROPERTIES.has(name) ? component.props : propsOf(component)).find((p) => p.name === name);
 }
 
 function props(component: Component, name: string): ContentLine[] {
-  return component.props.filter((p) => p.name === name);
+  return (KEY_PROPERTIES.has(name) ? component.props : propsOf(component)).filter((p) => p.name === name);
 }
 
 function param(line: ContentLine, name: string): string | undefined {
@@ -1741,5 +1855,8 @@ export function parseIcs(text: string, options: IcsParseOptions): IcsParseResult
     throw new IcsParseError(
       `The calendar could not be read because of an unexpected problem (${messageOf(error)}).`,
     );
+  } finally {
+    // The remembered events point into this text: let both go with the parse.
+    hydrated.clear();
   }
 }

@@ -274,7 +274,13 @@ export async function getTeamMetrics(
   // The difference rule compares this team's cells with every active team's, as the org view does.
   // Only teams linked to this one through shared members can change its cells (disjoint groups of
   // enough people never clash), so those are the ones read: the cost follows the team, not the org.
-  const groups = [thisTeam, ...linkedTeams(thisTeam, activeTeams.filter((other) => other.id !== team.id))];
+  const groups = [
+    thisTeam,
+    ...linkedTeams(
+      thisTeam,
+      activeTeams.filter((other) => other.id !== team.id),
+    ),
+  ];
   const others = [...new Set(groups.slice(1).flatMap((other) => other.memberIds))].filter(
     (memberId) => !memberIds.includes(memberId),
   );

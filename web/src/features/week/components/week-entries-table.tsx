@@ -36,7 +36,10 @@ export function WeekEntriesTable({
           <th scope="col" className="sticky top-0 bg-white px-3 py-2 font-medium">
             Why
           </th>
-          <th scope="col" className="sticky top-0 bg-white px-3 py-2 text-right font-medium">
+          <th
+            scope="col"
+            className="sticky top-0 bg-white px-3 py-2 text-right font-medium whitespace-nowrap"
+          >
             Focus cost
           </th>
         </tr>
@@ -48,11 +51,13 @@ export function WeekEntriesTable({
           const cost = costs.get(entry.id) ?? 0;
           return (
             <tr key={entry.id} className="border-b border-slate-100 align-top last:border-0">
-              <td className="px-3 py-2 whitespace-nowrap text-slate-700">{formatDayLabel(start.date)}</td>
+              <td className="px-3 py-2 whitespace-nowrap text-slate-700">
+                {formatDayLabel(start.date).replace(/ \w+$/, '')}
+              </td>
               <td className="px-3 py-2 whitespace-nowrap text-slate-700 tabular-nums">
                 {clockLabel(start.minutes)}–{clockLabel(end.date === start.date ? end.minutes : 1440)}
               </td>
-              <th scope="row" className="px-3 py-2 font-medium text-slate-900">
+              <th scope="row" className="min-w-[8rem] px-3 py-2 font-medium text-slate-900">
                 {onOpenEntry ? (
                   <button
                     type="button"
@@ -77,7 +82,7 @@ export function WeekEntriesTable({
                   {entry.overridden && <span className="text-xs text-slate-500">(yours)</span>}
                 </span>
               </td>
-              <td className="px-3 py-2 text-slate-600">{entry.reason}</td>
+              <td className="min-w-[15rem] px-3 py-2 text-slate-600">{entry.reason}</td>
               <td className="px-3 py-2 text-right whitespace-nowrap text-slate-700 tabular-nums">
                 {cost > 0 ? formatMinutes(cost) : '–'}
               </td>
