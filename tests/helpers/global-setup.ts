@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
-import { startEmbeddedPostgres } from '../../server/src/db/embedded-postgres.ts';
 import { applyMigrations } from '../../server/src/db/migrations.ts';
 import { databaseUrlFor, findFreePort } from './postgres-urls.ts';
 
@@ -14,6 +13,20 @@ import { databaseUrlFor, findFreePort } from './postgres-urls.ts';
  * which takes milliseconds instead of re-running migrations.
  */
 export default async function setup() {
+  // embedded-postgres installs an exit hook that turns 'beforeExit' into process.exit(0), which would
+  // replace vitest's failing exit code with success. Import it here and remove that hook at teardown.
+  const hookedEvents: NodeJS.Signals[] = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'];
+  // 'beforeExit', 'exit' and 'message' too; typed as signals only to satisfy process.listeners' overloads.
+  hookedEvents.push(...(['beforeExit', 'exit', 'message'] as unknown as NodeJS.Signals[]));
+  const listenersBefore = new Map(hookedEvents.map((event) => [event, new Set(process.listeners(event))]));
+  const { startEmbeddedPostgres } = await import('../../server/src/db/embedded-postgres.ts');
+  const removeExitHook = () => {
+    for (const event of hookedEvents) {
+      for (const listener of process.listeners(event)) {
+        if (!listenersBefore.get(event)?.has(listener)) process.removeListener(event, listener);
+      }
+    }
+  };
   const externalUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   let stopServer = async () => {};
   let adminUrl: string;
@@ -61,6 +74,7 @@ export default async function setup() {
       }
     });
     await stopServer();
+    removeExitHook();
   };
 }
 

@@ -206,6 +206,11 @@ export interface SyncOptions {
    * window of time; what lies outside it was not looked at, so it is not "gone".
    */
   removeWithin?: { from: Date; to: Date };
+  /**
+   * Runs inside the same transaction once the entries are written, e.g. to mark the import batch
+   * succeeded: if the database fails before commit, neither happened; after commit, both did.
+   */
+  beforeCommit?: (tx: Tx, counts: SyncCounts) => Promise<void>;
   importBatchId?: string | null;
   subscriptionId?: string | null;
 }
@@ -281,8 +286,10 @@ export async function syncCalendar(
       scope,
       removedRows.map((row) => row.id),
     );
+    const counts = { created, updated, removed: removedRows.length, unchanged };
+    await options.beforeCommit?.(tx, counts);
     return {
-      result: { created, updated, removed: removedRows.length, unchanged },
+      result: counts,
       touched: datesOf(touchedRows, context.metrics.timeZone),
     };
   });

@@ -138,19 +138,17 @@ async function writeImport(
         removeMissing: input.removeMissing,
         removeWithin: input.window,
         importBatchId: batch.id,
+        // The batch is marked succeeded in the entries' own transaction: an answer of failure then
+        // always means nothing was applied.
+        beforeCommit: async (tx, result) => {
+          await tx`UPDATE import_batches
+                      SET status = 'succeeded', created = ${result.created}, updated = ${result.updated},
+                          removed = ${result.removed}, finished_at = now()
+                    WHERE id = ${batch.id} AND organization_id = ${auth.orgId}`;
+        },
       },
       input.entries,
     );
-    await deps.db.importBatch.update({
-      where: { id: batch.id },
-      data: {
-        status: 'succeeded',
-        created: counts.created,
-        updated: counts.updated,
-        removed: counts.removed,
-        finishedAt: new Date(),
-      },
-    });
     return {
       importId: batch.id,
       calendar,
@@ -161,14 +159,18 @@ async function writeImport(
       skippedReasons: skipped,
     };
   } catch (error) {
-    await deps.db.importBatch.update({
-      where: { id: batch.id },
-      data: {
-        status: 'failed',
-        error: error instanceof Error ? error.message : String(error),
-        finishedAt: new Date(),
-      },
-    });
+    // Best effort: with the database gone this fails too, and the batch stays 'running' (nothing of
+    // it was applied); the original error is what the caller must see.
+    await deps.db.importBatch
+      .update({
+        where: { id: batch.id },
+        data: {
+          status: 'failed',
+          error: error instanceof Error ? error.message : String(error),
+          finishedAt: new Date(),
+        },
+      })
+      .catch(() => {});
     throw error;
   }
 }
