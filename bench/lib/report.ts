@@ -129,6 +129,12 @@ export function renderMarkdown(results: Results): string {
         `${round(scale.bulk.ratio * 100, 1)} %`,
       ],
       [
+        `(diagnostic) the database's own INSERT of those rows into entries, rows/s (${at})`,
+        scale.bulk.databaseEntriesPerSecond,
+        `COPY into a plain table: ${scale.bulk.copyEntriesPerSecond}`,
+        `${round((scale.bulk.databaseEntriesPerSecond / scale.bulk.copyEntriesPerSecond) * 100, 1)} %`,
+      ],
+      [
         `ICS import, 10,000 events -> ${scale.ics.entriesCreated} entries, ms (${at})`,
         scale.ics.importMs,
         `COPY of its rows: ${scale.ics.copyMs} (parse alone: ${scale.ics.parseMs})`,

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { buildApp } from '../../server/src/app.ts';
 import { REPO_ROOT } from '../../server/src/config.ts';
+import { installProcessGuards } from '../../server/src/lib/process-guards.ts';
 
 export interface ChildMemory {
   rssBytes: number;
@@ -18,6 +19,8 @@ export interface ChildMemory {
   /** The largest process.memoryUsage().rss seen by a 5 ms sampler (misses peaks inside long synchronous work). */
   sampledPeakBytes: number;
   errorLogs: string[];
+  /** Database connection defects the process guards absorbed (see server/src/lib/process-guards.ts). */
+  guardWarnings: number;
 }
 
 export type ChildMessage = { type: 'ready'; port: number } | ({ type: 'memory' } & ChildMemory);
@@ -33,6 +36,12 @@ async function main() {
   if (!databaseUrl || !process.send)
     throw new Error('server-child: run me with fork() and BENCH_DATABASE_URL');
   const errorLogs: string[] = [];
+  const warnings: string[] = [];
+  // As main.ts does: a database connection that drops must not end the process.
+  installProcessGuards({
+    warn: (message) => warnings.push(message),
+    error: (message) => process.stderr.write(`${message}\n`),
+  });
   const app = await buildApp({
     databaseUrl,
     logLevel: 'error',
@@ -78,6 +87,7 @@ async function main() {
       peakBytes: vmHwmBytes(),
       sampledPeakBytes: Math.max(sampledPeak, rssBytes),
       errorLogs: [...errorLogs],
+      guardWarnings: warnings.length,
     };
     process.send?.(reply);
   });

@@ -127,6 +127,34 @@ export async function copyBaseline(sql: Sql, rows: readonly CopyRow[]): Promise<
   return ms;
 }
 
+/**
+ * What the database alone spends storing the rows just COPYed as entries: one INSERT ... SELECT from
+ * the plain table into `entries` (its five indexes, unique key and foreign-key checks), for a real
+ * member, rolled back. Not a baseline: it shows how much of the gap to COPY is the schema's own work.
+ */
+export async function entriesInsertFloor(sql: Sql, scope: { organizationId: string; memberId: string }) {
+  const columns = COPY_COLUMNS.filter((column) => !['id', 'organization_id', 'member_id'].includes(column));
+  let ms = 0;
+  await sql
+    .begin(async (tx) => {
+      const started = performance.now();
+      await tx.unsafe(
+        `INSERT INTO entries (id, organization_id, member_id, ${columns.join(', ')})
+         SELECT gen_random_uuid()::text, $1, $2, ${columns.map((column) => (column === 'external_uid' ? `'floor-' || ${column}` : column)).join(', ')}
+           FROM bench_copy_entries`,
+        [scope.organizationId, scope.memberId],
+      );
+      ms = performance.now() - started;
+      throw new RolledBack();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof RolledBack)) throw error;
+    });
+  return ms;
+}
+
+class RolledBack extends Error {}
+
 // ---------------------------------------------------------------------------------------------
 // POST /api/v1/entries/bulk
 // ---------------------------------------------------------------------------------------------
@@ -139,8 +167,11 @@ export interface BulkResult {
   copyEntriesPerSecond: number;
   /** entriesPerSecond / copyEntriesPerSecond. */
   ratio: number;
+  /** Entries/s of the database's own INSERT of the same rows into `entries` (see entriesInsertFloor). */
+  databaseEntriesPerSecond: number;
   requestMs: number[];
   copyMs: number[];
+  insertMs: number[];
 }
 
 export async function benchBulkImport(
@@ -158,6 +189,7 @@ export async function benchBulkImport(
   });
   const requestMs: number[] = [];
   const copyMs: number[] = [];
+  const insertMs: number[] = [];
   for (let i = 0; i < options.requests; i++) {
     const member = await freshMember(clients.db, options.organizationId, `bulk-${i}`);
     const entries = bulkEntries(`bulk-${i}`, options.toWeek as never, options.entries);
@@ -184,17 +216,26 @@ export async function benchBulkImport(
         })),
       ),
     );
+    insertMs.push(
+      await entriesInsertFloor(clients.sql, {
+        organizationId: options.organizationId,
+        memberId: member.memberId,
+      }),
+    );
   }
   const entriesPerSecond = options.entries / (median(requestMs) / 1000);
   const copyEntriesPerSecond = options.entries / (median(copyMs) / 1000);
+  const databaseEntriesPerSecond = options.entries / (median(insertMs) / 1000);
   return {
     requests: options.requests,
     entriesPerRequest: options.entries,
     entriesPerSecond: Math.round(entriesPerSecond),
     copyEntriesPerSecond: Math.round(copyEntriesPerSecond),
     ratio: round(entriesPerSecond / copyEntriesPerSecond, 3),
+    databaseEntriesPerSecond: Math.round(databaseEntriesPerSecond),
     requestMs: requestMs.map((value) => round(value, 1)),
     copyMs: copyMs.map((value) => round(value, 1)),
+    insertMs: insertMs.map((value) => round(value, 1)),
   };
 }
 

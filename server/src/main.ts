@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, REPO_ROOT } from './config.ts';
 import { openDatabase } from './db/bootstrap.ts';
 import { seedDemoOnFirstStart } from './demo/first-start.ts';
 import { resolveAuthSecret } from './lib/auth-secret.ts';
+import { installProcessGuards } from './lib/process-guards.ts';
 
 function log(message: string) {
   process.stdout.write(`[tiltmeter] ${message}\n`);
@@ -23,6 +24,8 @@ function ensureWebAppBuilt(webDistDir: string) {
 }
 
 async function main() {
+  // A database that goes away must not take the server with it (see process-guards.ts).
+  installProcessGuards({ warn: log, error: log });
   const config = loadConfig();
   ensureWebAppBuilt(config.webDistDir);
   const database = await openDatabase(config, { migrate: true, log });

@@ -4,7 +4,6 @@ import {
   mergeIntervals,
   minutesOf,
   overlapMinutes,
-  resolveTimeline,
   runsOf,
   type Segment,
   subtractIntervals,

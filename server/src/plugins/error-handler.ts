@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable, isUnstorableText } from '../lib/database-errors.ts';
 import { AppError, ERROR_STATUS, type ErrorCode, type ErrorIssue } from '../lib/errors.ts';
 
 /** Fastify's own 4xx errors (bad JSON, body too large, wrong content type...) keep their status. */
@@ -21,40 +22,6 @@ function prismaErrorCode(error: unknown): string | undefined {
     return /^P\d{4}$/.test(error.code) ? error.code : undefined;
   }
   return undefined;
-}
-
-/**
- * Errors that mean "the database is not reachable right now" (a restart, a failover, a cut network):
- * Node's socket errors, postgres.js connection errors, PostgreSQL's connection and shutdown SQLSTATEs,
- * and Prisma's connection codes, anywhere in the cause chain.
- */
-const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'CONNECTION_CLOSED',
-  'CONNECTION_DESTROYED',
-  'CONNECTION_ENDED',
-  'CONNECT_TIMEOUT',
-  'P1001',
-  'P1002',
-  'P1017',
-  'P2024',
-]);
-const UNAVAILABLE_MESSAGE =
-  /Connection terminated|connection (?:is )?(?:closed|lost|ended|refused|reset)|Can't reach database server|server has closed the connection|connect ECONNREFUSED|read ECONNRESET|write EPIPE|timeout exceeded when trying to connect/i;
-
-export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let current = error, depth = 0; current && depth < 5; depth++) {
-    if (typeof current !== 'object') return false;
-    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
-    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || /^(08|57P0)/.test(code))) return true;
-    if (typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message)) return true;
-    current = cause;
-  }
-  return false;
 }
 
 async function errorHandler(app: FastifyInstance) {
@@ -92,6 +59,14 @@ async function errorHandler(app: FastifyInstance) {
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       return reply.status(status).send({ error: { code: codeForStatus(status), message: error.message } });
+    }
+    if (isUnstorableText(error)) {
+      return reply.status(400).send({
+        error: {
+          code: 'bad_request',
+          message: 'The request holds text that cannot be stored (a NUL character or half a surrogate pair)',
+        },
+      });
     }
     if (isDatabaseUnavailable(error)) {
       // Not a defect: the database went away (health says so too) and the pools reconnect by

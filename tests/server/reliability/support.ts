@@ -237,7 +237,7 @@ export interface LoadResult {
 export async function runLoad(
   baseUrl: string,
   data: LoadOrganization,
-  options: { clients: number; seconds: number },
+  options: { clients: number; seconds: number; minRounds?: number },
 ): Promise<LoadResult> {
   const client = httpClient(baseUrl, { sockets: options.clients + 8 });
   const result: LoadResult = { requests: 0, byStatus: {}, failures: [], refused: [], imports: 0 };
@@ -250,7 +250,8 @@ export async function runLoad(
     Array.from({ length: options.clients }, async (_, index) => {
       const me = data.members[index % data.members.length] as Caller;
       let round = 0;
-      while (Date.now() < deadline) {
+      // At least minRounds requests per client, however slow the machine: each round is another kind.
+      while (Date.now() < deadline || round < (options.minRounds ?? 0)) {
         round++;
         const kind = (index + round) % 10;
         let method = 'GET';

@@ -1,13 +1,14 @@
-import type {
-  BulkEntriesBody,
-  BulkEntriesResponse,
-  Category,
-  CreateEntryBody,
-  Entry,
-  ListEntriesQuery,
-  ManagerSubtype,
-  RuleOutcome,
-  UpdateEntryBody,
+import {
+  type BulkEntriesBody,
+  type BulkEntriesResponse,
+  type Category,
+  type CreateEntryBody,
+  type Entry,
+  type ListEntriesQuery,
+  MAX_ENTRY_DAYS,
+  type ManagerSubtype,
+  type RuleOutcome,
+  type UpdateEntryBody,
 } from '@tiltmeter/shared';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { TenantDb } from '../../lib/tenant-db.ts';
@@ -206,6 +207,13 @@ export async function updateEntry(
     if (after.end <= after.start) {
       throw new AppError('validation_failed', 'Invalid body.end: must be after start', [
         { path: ['body', 'end'], message: 'must be after start' },
+      ]);
+    }
+    // The create and bulk schemas' ceiling, for an edit that moves only one end.
+    if (after.end.getTime() - after.start.getTime() > MAX_ENTRY_DAYS * 86_400_000) {
+      const message = `an entry may last at most ${MAX_ENTRY_DAYS} days`;
+      throw new AppError('validation_failed', `Invalid body.end: ${message}`, [
+        { path: ['body', 'end'], message },
       ]);
     }
     // An imported entry the member corrected keeps the correction through later re-imports.

@@ -1,5 +1,6 @@
 import type { Category, EntryFacts, EntrySource, ManagerSubtype } from '@tiltmeter/shared';
 import type postgres from 'postgres';
+import { storableText } from '../../lib/text.ts';
 
 /**
  * The entries table seen from the hot write path (postgres.js). Every statement takes the
@@ -121,16 +122,6 @@ export async function selectCountedEntriesBetween(
      WHERE organization_id = ${scope.organizationId} AND member_id = ${scope.memberId}
        AND start_at < ${to} AND end_at > ${from}
        AND category IN ('maker', 'manager', 'neutral')`;
-}
-
-/**
- * PostgreSQL text cannot hold NUL, and JSON cannot carry half a surrogate pair; both only ever arrive
- * from broken files. NUL is dropped and a lone surrogate becomes U+FFFD, as UTF-8 encoding would.
- */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-function storableText(value: string): string {
-  return value.replaceAll('\0', '').replace(LONE_SURROGATE, '\ufffd');
 }
 
 function rowJson(row: EntryRow): Record<string, unknown> {

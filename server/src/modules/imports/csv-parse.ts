@@ -31,7 +31,7 @@
  * in a team export (Email column not one of memberEmails) are skipped and listed.
  */
 import { createHash } from 'node:crypto';
-import { RSVPS, type Rsvp, SHOW_AS, type ShowAs } from '@tiltmeter/shared';
+import { MAX_ENTRY_DAYS, RSVPS, type Rsvp, SHOW_AS, type ShowAs } from '@tiltmeter/shared';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { type ParsedEntry, zonedLocalToInstant } from './ics-parse.ts';
 import { ianaZone } from './windows-zones.ts';
@@ -114,6 +114,13 @@ class CellError extends Error {
 
 function cellError(field: string, message: string): never {
   throw new CellError(field, message);
+}
+
+/** The entries API's ceiling: a row of months or centuries is a typo, not time anyone tracked. */
+function checkLength(entry: { start: Date; end: Date }): void {
+  if (entry.end.getTime() - entry.start.getTime() > MAX_ENTRY_DAYS * 86_400_000) {
+    cellError('end', `makes the entry last more than ${MAX_ENTRY_DAYS} days`);
+  }
 }
 
 interface Row {
@@ -547,10 +554,12 @@ function parseUnchecked(text: string, options: CsvParseOptions): CsvParseResult 
     try {
       if (format === 'tiltmeter') {
         const { uid, ...entry } = tiltmeterRow(row, options);
+        checkLength(entry);
         const derived = `csv-${digest(entry.start.toISOString(), entry.end.toISOString(), entry.title ?? '')}`;
         entries.push({ externalUid: unique(uid ?? derived), ...entry });
       } else {
         const { identity, email, ...entry } = trackerRow(row, format, header, order, options);
+        checkLength(entry);
         if (members.size > 0 && email !== '' && !members.has(email)) {
           skipped.push({ line: row.line, reason: `the row belongs to ${email}` });
           continue;

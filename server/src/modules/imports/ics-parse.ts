@@ -24,7 +24,8 @@
  *   DURATION, RRULE, EXRULE, RDATE, EXDATE or RECURRENCE-ID value that cannot be read; DTSTART and
  *   DTEND of different types; an end before the start; a time zone that is neither an IANA or Windows
  *   name nor defined by a VTIMEZONE in the file; an RRULE out of the RFC's ranges, repeating more often
- *   than hourly, in a non-Gregorian RSCALE, or producing more dates than can be enumerated; a cancelled
+ *   than hourly, in a non-Gregorian RSCALE, or producing more dates than can be enumerated; an event
+ *   (or RDATE period) lasting more than MAX_ENTRY_DAYS (31 days, the entries API's ceiling); a cancelled
  *   event (STATUS:CANCELLED or METHOD:CANCEL) or cancelled instance in the window; an older version of
  *   an event or instance whose UID appears twice (highest SEQUENCE, then DTSTAMP, then the later one
  *   wins). A master that is skipped takes its instance overrides with it; a bad override is skipped
@@ -39,7 +40,7 @@
  * because they are a programming error and not a problem with the uploaded file.
  */
 import { createHash } from 'node:crypto';
-import type { EntryFacts, EntryStatus, Rsvp, ShowAs } from '@tiltmeter/shared';
+import { type EntryFacts, MAX_ENTRY_DAYS, type Rsvp, type ShowAs } from '@tiltmeter/shared';
 import { RRuleTemporal } from 'rrule-temporal';
 import {
   etcZoneForOffset,
@@ -1242,6 +1243,11 @@ function readTiming(component: Component, calendar: CalendarContext, state: Pars
       duration = base.allDay ? { days: 1, ms: 0 } : { days: 0, ms: 0 };
     }
   }
+  // The same ceiling as the entries API: an "event" of months or centuries (a typo in a year, a
+  // damaged file) is no time anyone spent, and its day facts would have to be rebuilt for every day.
+  if (duration.days * DAY_MS + duration.ms > MAX_ENTRY_DAYS * DAY_MS) {
+    skip(`it lasts more than ${MAX_ENTRY_DAYS} days`);
+  }
   return { base, startWall, start, duration };
 }
 
@@ -1695,6 +1701,9 @@ function expandSeries(
         ? endOf(wall, start, periodDuration, base, state)
         : resolveValue(rdate, endText, base, calendar, state).instant;
       if (end < start) skip(`the RDATE period "${raw}" on line ${rdate.line} ends before it starts`);
+      if (end - start > MAX_ENTRY_DAYS * DAY_MS) {
+        skip(`the RDATE period "${raw}" on line ${rdate.line} lasts more than ${MAX_ENTRY_DAYS} days`);
+      }
       add(wall, start, end);
     }
   }

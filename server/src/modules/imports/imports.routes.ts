@@ -6,6 +6,18 @@ import { AppError } from '../../lib/errors.ts';
 import { importCsv, importIcs, listImports, MAX_IMPORT_BYTES } from './imports.service.ts';
 
 /**
+ * A form the multipart parser cannot read (no boundary, a cut-off body, broken part headers) is the
+ * client's mistake: busboy says so with a plain Error, which would otherwise be answered as a 500.
+ * Fastify's own multipart errors (file too large, too many parts) carry their 4xx status already.
+ */
+function malformedUpload(error: unknown): never {
+  if (error instanceof Error && !('statusCode' in error)) {
+    throw new AppError('bad_request', `The upload is not a readable multipart form: ${error.message}`);
+  }
+  throw error;
+}
+
+/**
  * A file arrives as the raw body (text/calendar or text/csv, as tools and scripts send it) or as a
  * browser upload (multipart/form-data with one file). Either way: its text and its name, if any.
  */
@@ -16,14 +28,14 @@ async function readUploadedText(
   let text: string;
   let fileName: string | null = null;
   if (request.isMultipart()) {
-    const file = await request.file();
+    const file = await request.file().catch(malformedUpload);
     if (!file) {
       throw new AppError('validation_failed', `Attach the ${what} as a file`, [
         { path: ['body', 'file'], message: 'is required' },
       ]);
     }
     fileName = file.filename || null;
-    const buffer = await file.toBuffer();
+    const buffer = await file.toBuffer().catch(malformedUpload);
     if (file.file.truncated) throw new AppError('payload_too_large', `The ${what} is larger than 50 MB`);
     text = buffer.toString('utf8');
   } else if (typeof request.body === 'string') {

@@ -6,6 +6,7 @@ import type {
   ImportResult,
 } from '@tiltmeter/shared';
 import { AppError } from '../../lib/errors.ts';
+import { storableText } from '../../lib/text.ts';
 import type { AuthContext } from '../../plugins/auth.ts';
 import type { EntryDeps } from '../entries/entries.service.ts';
 import { loadWriteContext, syncCalendar } from '../entries/entry-writer.ts';
@@ -113,16 +114,24 @@ async function writeImport(
     window?: { from: Date; to: Date };
   },
 ): Promise<ImportResult> {
-  const { calendar, source, skipped } = input;
+  const { source, skipped } = input;
+  // The calendar's name comes from the file (X-WR-CALNAME) or the query: stored as text can hold it.
+  const calendar = storableText(input.calendar);
   const batch = await deps.db.importBatch.create({
     data: {
       organizationId: auth.orgId,
       memberId: auth.memberId,
       source,
       calendar,
-      fileName: input.fileName,
+      fileName: input.fileName === null ? null : storableText(input.fileName),
       skipped: skipped.length,
-      skippedReasons: skipped.map((skip) => ({ ...skip })),
+      // Skipped events quote the file (UIDs, titles), NUL bytes and broken surrogates included.
+      skippedReasons: skipped.map((skip) => ({
+        ...skip,
+        uid: storableText(skip.uid),
+        reason: storableText(skip.reason),
+        ...(skip.summary === undefined ? {} : { summary: storableText(skip.summary) }),
+      })),
     },
     select: { id: true },
   });
