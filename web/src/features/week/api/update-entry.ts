@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type Entry, entryEndpoints, type UpdateEntryBody } from '@tiltmeter/shared/entries';
 import type { WeekDetailResponse } from '@tiltmeter/shared/metrics-api';
 import { apiPatch } from '../../../lib/api-client.ts';
-import { weekKeys } from './query-keys.ts';
+import { exceptEntry, weekKeys } from './query-keys.ts';
 
 const { update } = entryEndpoints;
 
@@ -61,5 +61,51 @@ export function useReclassifyEntry(week: string) {
       if (context?.previous) queryClient.setQueryData(weekKeys.detail(week), context.previous);
     },
     onSettled: () => queryClient.invalidateQueries(),
+  });
+}
+
+export interface EditEntryInput {
+  id: string;
+  /** Only the fields that changed: an imported entry is marked edited by any field it is sent. */
+  body: Pick<UpdateEntryBody, 'title' | 'start' | 'end' | 'timeZone' | 'allDay'>;
+}
+
+export function editEntry({ id, body }: EditEntryInput): Promise<Entry> {
+  return apiPatch(update.url.replace(':id', encodeURIComponent(id)), body, update.schema.response[200]);
+}
+
+/**
+ * Edits an entry's title or times. The cached week takes the server's answer at once (the block moves
+ * where it now belongs), then everything derived from entries is refetched before the mutation
+ * settles: the week's blocks and metrics, the trend, the team aggregates and the inbox.
+ */
+export function useEditEntry(week: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: editEntry,
+    onSuccess: async (entry) => {
+      queryClient.setQueryData<WeekDetailResponse>(weekKeys.detail(week), (previous) =>
+        previous
+          ? {
+              ...previous,
+              entries: previous.entries.map((item) =>
+                item.id === entry.id
+                  ? {
+                      ...item,
+                      title: entry.title,
+                      start: entry.start,
+                      end: entry.end,
+                      category: entry.category,
+                      subtype: entry.subtype,
+                      reason: entry.reason,
+                    }
+                  : item,
+              ),
+            }
+          : previous,
+      );
+      queryClient.setQueryData(weekKeys.entry(entry.id), entry);
+      await queryClient.invalidateQueries(exceptEntry(entry.id));
+    },
   });
 }

@@ -60,7 +60,7 @@ type Segment = DaySegment<WeekEntry> | PlacedSegment<WeekEntry>;
  * The week as a calendar, Monday to Sunday in the member's time zone. Behind the entries: working
  * hours (the rest is shaded), maker capacity (free blocks of N minutes or more, dashed) and deep
  * blocks (the blue rail). Entries are buttons in one tab stop: arrow keys move between them, Enter
- * opens the reclassify popover, and the reason shows on hover and on focus alike.
+ * opens the entry's popover (reclassify, edit, delete), and the reason shows on hover and on focus alike.
  */
 export function WeekCalendar({
   detail,
@@ -575,7 +575,9 @@ function EntryBlock({
             Cost {formatMinutes(cost)} of deep time beyond its own length.
           </span>
         )}
-        <span className="mt-1.5 block text-slate-400">Press Enter or click to reclassify.</span>
+        <span className="mt-1.5 block text-slate-400">
+          Press Enter or click to reclassify, edit or delete.
+        </span>
       </div>
     </div>
   );

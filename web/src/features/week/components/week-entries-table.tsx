@@ -61,6 +61,7 @@ export function WeekEntriesTable({
                 {onOpenEntry ? (
                   <button
                     type="button"
+                    data-entry-id={entry.id}
                     aria-haspopup="dialog"
                     onClick={(event) => onOpenEntry(entry, event.currentTarget)}
                     className="text-left underline decoration-slate-300 underline-offset-2 hover:decoration-slate-600"

@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import type { WorkingHours } from '@tiltmeter/shared/metrics';
 import type { WeekEntry } from '@tiltmeter/shared/metrics-api';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { categoryLabel } from '../../../components/charts/palette.ts';
 import { SegmentedControl } from '../../../components/charts/segmented-control.tsx';
 import { Kbd, LoadingRegion, QueryError, Skeleton } from '../../../components/charts/states.tsx';
@@ -46,6 +46,7 @@ export function WeekView({ week, currentWeek, today, timeZone, workingHours, onW
   const [draft, setDraft] = useState<DraftRange | null>(null);
   const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState('');
+  const calendarRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
     if (!status) return;
@@ -66,6 +67,24 @@ export function WeekView({ week, currentWeek, today, timeZone, workingHours, onW
     // Focus goes back to the entry the popover came from (if it is still in the page).
     if (anchor?.isConnected) requestAnimationFrame(() => anchor.focus());
   }, [open, reclassify.reset]);
+
+  /**
+   * After an edit or a deletion the entry's old block may be gone (an edit to another day draws it
+   * anew): focus goes to the entry where it now is, else to the calendar's entry in the tab order, else
+   * the calendar itself, so the keyboard is never dropped to the top of the page.
+   */
+  const focusAfterChange = useCallback((entryId: string | null) => {
+    requestAnimationFrame(() => {
+      const calendar = calendarRef.current;
+      if (!calendar) return;
+      const blocks = [...calendar.querySelectorAll<HTMLElement>('[data-entry-id]')];
+      const target =
+        blocks.find((block) => entryId !== null && block.dataset.entryId === entryId) ??
+        blocks.find((block) => block.tabIndex === 0) ??
+        calendar;
+      target.focus();
+    });
+  }, []);
 
   const openEntry = useCallback(
     (entry: WeekEntry, anchor: HTMLElement) => {
@@ -123,9 +142,11 @@ export function WeekView({ week, currentWeek, today, timeZone, workingHours, onW
       ) : data ? (
         <div className="grid items-start gap-4 xl:grid-cols-[minmax(0,1fr)_16.5rem]">
           <section
+            ref={calendarRef}
+            tabIndex={-1}
             aria-label={`Calendar of week ${week}`}
             aria-busy={detail.isPlaceholderData || undefined}
-            className="min-w-0 rounded-xl border border-slate-200 bg-white"
+            className="min-w-0 rounded-xl border border-slate-200 bg-white focus:outline-none"
           >
             {data.entries.length === 0 && (
               <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-slate-50 px-4 py-3 text-sm text-slate-700">
@@ -173,8 +194,8 @@ export function WeekView({ week, currentWeek, today, timeZone, workingHours, onW
                 <Kbd>←</Kbd>
                 <Kbd>→</Kbd>
                 <Kbd>↑</Kbd>
-                <Kbd>↓</Kbd> move between entries, <Kbd>Enter</Kbd> reclassifies, drag over empty time to add
-                an entry. Times are in {weekTimeZone}.
+                <Kbd>↓</Kbd> move between entries, <Kbd>Enter</Kbd> opens one to reclassify, edit or delete
+                it, drag over empty time to add an entry. Times are in {weekTimeZone}.
               </p>
             </footer>
           </section>
@@ -188,11 +209,32 @@ export function WeekView({ week, currentWeek, today, timeZone, workingHours, onW
         <EntryPopover
           key={open.entry.id}
           entry={open.entry}
+          week={week}
           timeZone={weekTimeZone}
           anchor={open.anchor}
           pending={reclassify.isPending}
           error={reclassify.error}
           onClose={closePopover}
+          onEdited={(entry) => {
+            const start = wallClock(entry.start, weekTimeZone);
+            const end = wallClock(entry.end, weekTimeZone);
+            const endLabel =
+              end.date === start.date
+                ? clockLabel(end.minutes)
+                : `${formatDayLabel(end.date)} ${clockLabel(end.minutes)}`;
+            setStatus(
+              `Saved “${entry.title ?? 'Untitled entry'}”: ${formatDayLabel(start.date)}, ${clockLabel(start.minutes)}–${endLabel}. The week's numbers are updated.`,
+            );
+            setOpen(null);
+            reclassify.reset();
+            focusAfterChange(entry.id);
+          }}
+          onDeleted={(entry) => {
+            setStatus(`Deleted “${entry.title ?? 'Untitled entry'}”. The week's numbers are updated.`);
+            setOpen(null);
+            reclassify.reset();
+            focusAfterChange(null);
+          }}
           onSubmit={(input) =>
             reclassify.mutate(input, {
               onSuccess: (entry) => {
