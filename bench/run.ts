@@ -54,12 +54,12 @@ const PLAN = quick
       weeks: 26,
       bulkRequests: 2,
       bulkEntries: 10_000,
-      icsRuns: 2,
+      icsRuns: 1,
       icsMegabytes: 50,
-      latencyIterations: 30,
-      loadSeconds: 4,
+      latencyIterations: 20,
+      loadSeconds: 3,
       loadRounds: 1,
-      flatIterations: 20,
+      flatIterations: 10,
     }
   : {
       scales: [100, 1000],

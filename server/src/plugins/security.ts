@@ -24,7 +24,14 @@ export default fp<SecurityPluginOptions>(
     });
     // Same-origin by default: the dashboard needs no CORS; other origins must be listed explicitly.
     await app.register(cors, { origin: options.corsOrigins.length > 0 ? options.corsOrigins : false });
-    await app.register(rateLimit, { max: options.rateLimitPerMinute, timeWindow: '1 minute' });
+    await app.register(rateLimit, {
+      max: options.rateLimitPerMinute,
+      timeWindow: '1 minute',
+      // The plugin's default key is request.ip, which is undefined once the client has hung up (its
+      // socket is gone) and then throws inside the plugin: a 500 and an error log for a request
+      // nobody waits for any more. Such requests share one bucket instead.
+      keyGenerator: (request) => request.ip ?? 'disconnected',
+    });
   },
   { name: 'security' },
 );

@@ -82,20 +82,22 @@ export async function lockMemberForWrite(tx: Tx, memberId: string): Promise<void
 export async function selectEntries(
   tx: Tx,
   scope: { organizationId: string; memberId: string },
-  filter: { calendar?: string; ids?: string[]; seriesId?: string },
+  filter: { calendar?: string; ids?: string[]; seriesId?: string; externalUids?: string[] },
 ): Promise<EntryRow[]> {
   return tx.unsafe<EntryRow[]>(
     `SELECT ${SELECT_LIST} FROM entries
       WHERE organization_id = $1 AND member_id = $2
         AND ($3::text IS NULL OR calendar = $3)
         AND ($4::text[] IS NULL OR id = ANY($4))
-        AND ($5::text IS NULL OR series_id = $5)`,
+        AND ($5::text IS NULL OR series_id = $5)
+        AND ($6::text[] IS NULL OR external_uid = ANY($6))`,
     [
       scope.organizationId,
       scope.memberId,
       filter.calendar ?? null,
       filter.ids ?? null,
       filter.seriesId ?? null,
+      filter.externalUids ?? null,
     ] as never[],
   );
 }

@@ -235,7 +235,18 @@ export async function syncCalendar(
   incoming: readonly IncomingEntry[],
 ): Promise<SyncCounts> {
   return writeForMember(sql, scope, context, async (tx) => {
-    const existing = await selectEntries(tx, scope, { calendar: options.calendar });
+    // A full re-import compares with the whole calendar; an upsert (the bulk API) only needs the rows
+    // it names, so its cost follows the request, not how many entries the calendar already holds.
+    const existing = await selectEntries(
+      tx,
+      scope,
+      options.removeMissing
+        ? { calendar: options.calendar }
+        : {
+            calendar: options.calendar,
+            externalUids: incoming.flatMap((entry) => (entry.externalUid ? [entry.externalUid] : [])),
+          },
+    );
     const byUid = new Map(
       existing.filter((row) => row.externalUid).map((row) => [row.externalUid as string, row]),
     );
