@@ -18,7 +18,13 @@ import { createPrismaClient } from '../server/src/plugins/database.ts';
 import { startTcpProxy } from '../tests/helpers/tcp-proxy.ts';
 import { fuzzUploads, hugeHeader, wrongContentTypes } from '../tests/server/reliability/bad-input.ts';
 import { runFaults } from '../tests/server/reliability/faults.ts';
-import { buildLoggedApp, listen, runLoad, seedOrganization } from '../tests/server/reliability/support.ts';
+import {
+  buildLoggedApp,
+  latencySummary,
+  listen,
+  runLoad,
+  seedOrganization,
+} from '../tests/server/reliability/support.ts';
 import { scratchDatabase } from './lib/scratch-database.ts';
 import { startServerProcess } from './lib/server-process.ts';
 
@@ -57,6 +63,7 @@ async function load(databaseUrl: string) {
       result.failures.length === 0,
       `${result.requests} requests (${statuses}), ${result.imports} imports, ${Math.round(result.requests / SECONDS)} req/s`,
     );
+    log(`  latency by request: ${latencySummary(result.latencies)}`);
     if (result.failures.length > 0) log(result.failures.slice(0, 10).join('\n'));
     check(
       'load: no 4xx in a mix of allowed requests',

@@ -228,6 +228,20 @@ export interface LoadResult {
   /** A few requests answered 4xx, with what was asked (the mix expects none). */
   refused: string[];
   imports: number;
+  /** Milliseconds per kind of request (the path without its query or ids), answered or not. */
+  latencies: Record<string, number[]>;
+}
+
+/** p50 and max per kind of request, slowest first: where a load run spent its time. */
+export function latencySummary(latencies: Record<string, number[]>): string {
+  return Object.entries(latencies)
+    .map(([kind, values]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return { kind, p50: sorted[Math.floor(sorted.length / 2)] ?? 0, max: sorted.at(-1) ?? 0 };
+    })
+    .sort((a, b) => b.max - a.max)
+    .map(({ kind, p50, max }) => `${kind} p50 ${Math.round(p50)} ms, max ${Math.round(max)} ms`)
+    .join('; ');
 }
 
 /**
@@ -240,7 +254,14 @@ export async function runLoad(
   options: { clients: number; seconds: number; minRounds?: number },
 ): Promise<LoadResult> {
   const client = httpClient(baseUrl, { sockets: options.clients + 8 });
-  const result: LoadResult = { requests: 0, byStatus: {}, failures: [], refused: [], imports: 0 };
+  const result: LoadResult = {
+    requests: 0,
+    byStatus: {},
+    failures: [],
+    refused: [],
+    imports: 0,
+    latencies: {},
+  };
   const range = `from=${data.fromWeek}&to=${data.toWeek}`;
   const team = data.organization.teams[0];
   const deadline = Date.now() + options.seconds * 1000;
@@ -286,7 +307,12 @@ export async function runLoad(
           ];
           body = csvBody(20);
         } else url = '/api/v1/me';
+        const started = performance.now();
         const reply = await client.send(method, url, headers, body);
+        const label = `${method} ${url.split('?')[0]?.replace(/\/[0-9a-f-]{36}|\/\d{4}-W\d{2}/g, '/:id')}`;
+        const latencies = result.latencies[label] ?? [];
+        latencies.push(performance.now() - started);
+        result.latencies[label] = latencies;
         result.requests++;
         if (method === 'POST') result.imports++;
         const key = reply.error ? 'no answer' : String(reply.status);
