@@ -9,7 +9,8 @@
  * - bad input: 1,500 seeded mutations of ICS, CSV and JSON uploads, wrong content types, an
  *   oversized header: never a 5xx, never half an import.
  *
- * Options: --seconds <n> (load duration, default 30), --clients <n> (default 200).
+ * Options: --seconds <n> (load duration, default 30), --clients <n> (default 200), --only
+ * load|faults|bad-input (one part).
  * DATABASE_URL: a PostgreSQL server to create a scratch database on; without it, an embedded one.
  * Exits 1 when any check fails.
  */
@@ -30,9 +31,14 @@ import { startServerProcess } from './lib/server-process.ts';
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
-  options: { seconds: { type: 'string' }, clients: { type: 'string' } },
+  options: { seconds: { type: 'string' }, clients: { type: 'string' }, only: { type: 'string' } },
   strict: true,
 });
+const PARTS = ['load', 'faults', 'bad-input'];
+if (values.only !== undefined && !PARTS.includes(values.only)) {
+  process.stderr.write(`--only must be one of ${PARTS.join(', ')}\n`);
+  process.exit(2);
+}
 const SECONDS = Number(values.seconds ?? 30);
 const CLIENTS = Number(values.clients ?? 200);
 
@@ -192,9 +198,10 @@ async function main() {
   log('Tiltmeter soak');
   const database = await scratchDatabase('soak');
   try {
-    await load(database.url);
-    await faults(database.url, database.host, database.port);
-    await badInput(database.url);
+    const runs = (part: string) => values.only === undefined || values.only === part;
+    if (runs('load')) await load(database.url);
+    if (runs('faults')) await faults(database.url, database.host, database.port);
+    if (runs('bad-input')) await badInput(database.url);
   } finally {
     await database.drop();
   }
