@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import {
+  type AnyRoute,
   type AnyRouteMatch,
   createRootRouteWithContext,
   createRoute,
@@ -8,6 +9,7 @@ import {
   type RouterHistory,
   redirect,
 } from '@tanstack/react-router';
+import type { MemberRole } from '@tiltmeter/shared/accounts';
 import { getMeQueryOptions } from '../features/accounts/api/get-me.ts';
 import { validateOrgSearch } from '../features/org-patterns/utils/search.ts';
 import { validateRulesSearch } from '../features/rules/utils/search.ts';
@@ -17,12 +19,6 @@ import { validateWeekSearch } from '../features/week/utils/search.ts';
 import { FullPageLoading } from './layout/full-page-loading.tsx';
 import { RootLayout } from './layout/root-layout.tsx';
 import { safeRedirect } from './layout/session.tsx';
-import {
-  prefetchOrgPage,
-  prefetchTeamPage,
-  prefetchTrendPage,
-  prefetchWeekPage,
-} from './routes/dashboard-prefetch.ts';
 import { NotFoundPage } from './routes/not-found.tsx';
 import { RouteErrorPage } from './routes/route-error.tsx';
 
@@ -43,10 +39,19 @@ export type RouteAccess = 'member' | 'signed-in' | 'guest' | 'public';
 declare module '@tanstack/react-router' {
   interface StaticDataRouteOption {
     access?: RouteAccess;
+    /**
+     * For `member` routes: the roles that may open the route (everyone when absent; the deepest route
+     * that sets it decides). The app shell shows anyone else a page saying who the route is for in place
+     * of the route's page (see `rolesOf` in app-shell.tsx). The server refuses such routes' data to other
+     * roles too; their loaders check the role before prefetching.
+     */
+    roles?: readonly MemberRole[];
   }
 }
 
-export function accessOf(matches: readonly Pick<AnyRouteMatch, 'staticData'>[]): RouteAccess {
+type StaticDataMatch = Pick<AnyRouteMatch, 'staticData'>;
+
+export function accessOf(matches: readonly StaticDataMatch[]): RouteAccess {
   for (let i = matches.length - 1; i >= 0; i--) {
     const access = matches[i]?.staticData?.access;
     if (access) return access;
@@ -54,16 +59,25 @@ export function accessOf(matches: readonly Pick<AnyRouteMatch, 'staticData'>[]):
   return 'member';
 }
 
+export function rolesOf(matches: readonly StaticDataMatch[]): readonly MemberRole[] | undefined {
+  for (let i = matches.length - 1; i >= 0; i--) {
+    const roles = matches[i]?.staticData?.roles;
+    if (roles) return roles;
+  }
+  return undefined;
+}
+
 interface GuardOptions {
   context: RouterContext;
   location: ParsedLocation;
-  matches: readonly Pick<AnyRouteMatch, 'staticData'>[];
+  matches: readonly Pick<AnyRouteMatch, 'staticData' | 'routeId'>[];
 }
 
 /** The one auth gate: runs before every navigation, from the root. */
 async function guard({ context, location, matches }: GuardOptions): Promise<void> {
   const access = accessOf(matches);
   if (access === 'public') return;
+  startRouteCode(matches);
   const me = await context.queryClient.ensureQueryData(getMeQueryOptions());
   const home = me?.organization ? '/week' : '/no-organization';
 
@@ -80,6 +94,41 @@ async function guard({ context, location, matches }: GuardOptions): Promise<void
     return;
   }
   if (!me.organization) throw redirect({ to: '/no-organization', replace: true });
+}
+
+/**
+ * Starts downloading the code of the pages being opened while the session is checked: a lazy route's
+ * chunk is otherwise fetched only after every `beforeLoad` has run, which on a first load puts it
+ * behind both session requests. The router's own load (and the loaders' prefetch) then find the
+ * modules there or on their way.
+ */
+function startRouteCode(matches: readonly Pick<AnyRouteMatch, 'routeId'>[]): void {
+  for (const match of matches) {
+    // A failed download is retried and reported by the router's own load.
+    findRoute(routeTree, match.routeId)
+      ?.lazyFn?.()
+      .catch(() => {});
+  }
+}
+
+function findRoute(route: AnyRoute, id: string): AnyRoute | undefined {
+  if (route.id === id) return route;
+  for (const child of (route.children as readonly AnyRoute[] | undefined) ?? []) {
+    const found = findRoute(child, id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * A route loader: once the page's module is there (usually already, see startRouteCode), its
+ * `prefetch` starts the page's requests. Nothing is awaited: the page renders its skeleton at once
+ * and picks the answers up through TanStack Query (see routes/prefetch.ts).
+ */
+function prefetchWith<Page>(page: Promise<Page>, start: (page: Page) => void): void {
+  page.then(start).catch(() => {
+    // The page's own queries make the requests and show any error.
+  });
 }
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
@@ -155,37 +204,43 @@ const indexRoute = createRoute({
   },
 });
 
-// Code-based routes split in two: the path (and later loaders) stay here, in the initial bundle; each
-// page component is a lazy chunk fetched on navigation or on hover of its link (defaultPreload).
+// Code-based routes split in two: the path (and the loaders) stay here, in the initial bundle; each
+// page component is a lazy chunk fetched on navigation or on hover of its link (defaultPreload), and
+// on a first load while the session is checked (startRouteCode).
 // The dashboards' search params (?week=, ?weeks=, ?team=) are checked without zod: they stay light.
-// Their loaders start the pages' requests without waiting for them (see dashboard-prefetch.ts).
+// The loaders start the pages' requests without waiting for them (see routes/prefetch.ts).
 const weekRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/week',
   validateSearch: validateWeekSearch,
   loaderDeps: ({ search }) => search,
-  loader: ({ context, deps }) => prefetchWeekPage(context.queryClient, deps),
+  loader: ({ context, deps }): void =>
+    prefetchWith(import('./routes/week.tsx'), (page) => page.prefetch(context.queryClient, deps)),
 }).lazy(() => import('./routes/week.tsx').then((m) => m.Route));
 const trendRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/trend',
   validateSearch: validateTrendSearch,
   loaderDeps: ({ search }) => search,
-  loader: ({ context, deps }) => prefetchTrendPage(context.queryClient, deps),
+  loader: ({ context, deps }): void =>
+    prefetchWith(import('./routes/trend.tsx'), (page) => page.prefetch(context.queryClient, deps)),
 }).lazy(() => import('./routes/trend.tsx').then((m) => m.Route));
 const teamRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/team',
   validateSearch: validateTeamSearch,
   loaderDeps: ({ search }) => search,
-  loader: ({ context, deps }) => prefetchTeamPage(context.queryClient, deps),
+  loader: ({ context, deps }): void =>
+    prefetchWith(import('./routes/team.tsx'), (page) => page.prefetch(context.queryClient, deps)),
 }).lazy(() => import('./routes/team.tsx').then((m) => m.Route));
 const orgRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/org',
+  staticData: { roles: ['manager', 'admin'] },
   validateSearch: validateOrgSearch,
   loaderDeps: ({ search }) => search,
-  loader: ({ context, deps }) => prefetchOrgPage(context.queryClient, deps),
+  loader: ({ context, deps }): void =>
+    prefetchWith(import('./routes/org.tsx'), (page) => page.prefetch(context.queryClient, deps)),
 }).lazy(() => import('./routes/org.tsx').then((m) => m.Route));
 
 // Settings: a layout with the sub-navigation; each section is a child route with a lazy page.
@@ -202,37 +257,60 @@ const settingsIndexRoute = createRoute({
 const settingsProfileRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'profile' }).lazy(() =>
   import('./routes/settings/profile.tsx').then((m) => m.Route),
 );
-const settingsTokensRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'tokens' }).lazy(() =>
-  import('./routes/settings/tokens.tsx').then((m) => m.Route),
-);
-const settingsMembersRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'members' }).lazy(() =>
-  import('./routes/settings/members.tsx').then((m) => m.Route),
-);
-const settingsTeamsRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'teams' }).lazy(() =>
-  import('./routes/settings/teams.tsx').then((m) => m.Route),
-);
+const settingsTokensRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'tokens',
+  loader: ({ context }): void =>
+    prefetchWith(import('./routes/settings/tokens.tsx'), (page) => page.prefetch(context.queryClient)),
+}).lazy(() => import('./routes/settings/tokens.tsx').then((m) => m.Route));
+const settingsMembersRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'members',
+  loader: ({ context }): void =>
+    prefetchWith(import('./routes/settings/members.tsx'), (page) => page.prefetch(context.queryClient)),
+}).lazy(() => import('./routes/settings/members.tsx').then((m) => m.Route));
+const settingsTeamsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'teams',
+  loader: ({ context }): void =>
+    prefetchWith(import('./routes/settings/teams.tsx'), (page) => page.prefetch(context.queryClient)),
+}).lazy(() => import('./routes/settings/teams.tsx').then((m) => m.Route));
 const settingsOrganizationRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: 'organization',
 }).lazy(() => import('./routes/settings/organization.tsx').then((m) => m.Route));
-const settingsAuditRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'audit' }).lazy(() =>
-  import('./routes/settings/audit.tsx').then((m) => m.Route),
-);
+const settingsAuditRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'audit',
+  loader: ({ context }): void =>
+    prefetchWith(import('./routes/settings/audit.tsx'), (page) => page.prefetch(context.queryClient)),
+}).lazy(() => import('./routes/settings/audit.tsx').then((m) => m.Route));
 // Data settings: imports, rules, thresholds.
-const settingsImportsRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'imports' }).lazy(() =>
-  import('./routes/settings/imports.tsx').then((m) => m.Route),
-);
+const settingsImportsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'imports',
+  loader: ({ context }): void =>
+    prefetchWith(import('./routes/settings/imports.tsx'), (page) => page.prefetch(context.queryClient)),
+}).lazy(() => import('./routes/settings/imports.tsx').then((m) => m.Route));
 const settingsRulesRoute = createRoute({
   getParentRoute: () => settingsRoute,
   path: 'rules',
   validateSearch: validateRulesSearch,
+  loader: ({ context }): void =>
+    prefetchWith(import('./routes/settings/rules.tsx'), (page) => page.prefetch(context.queryClient)),
 }).lazy(() => import('./routes/settings/rules.tsx').then((m) => m.Route));
-const settingsThresholdsRoute = createRoute({ getParentRoute: () => settingsRoute, path: 'thresholds' }).lazy(
-  () => import('./routes/settings/thresholds.tsx').then((m) => m.Route),
-);
-const inboxRoute = createRoute({ getParentRoute: () => rootRoute, path: '/inbox' }).lazy(() =>
-  import('./routes/inbox.tsx').then((m) => m.Route),
-);
+const settingsThresholdsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: 'thresholds',
+  loader: ({ context }): void =>
+    prefetchWith(import('./routes/settings/thresholds.tsx'), (page) => page.prefetch(context.queryClient)),
+}).lazy(() => import('./routes/settings/thresholds.tsx').then((m) => m.Route));
+const inboxRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/inbox',
+  loader: ({ context }): void =>
+    prefetchWith(import('./routes/inbox.tsx'), (page) => page.prefetch(context.queryClient)),
+}).lazy(() => import('./routes/inbox.tsx').then((m) => m.Route));
 
 const routeTree = rootRoute.addChildren([
   signInRoute,

@@ -1,10 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, Outlet, useRouter } from '@tanstack/react-router';
+import { Link, Outlet, useMatches, useRouter } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { Logo } from '../../components/ui/logo.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 import { HealthIndicator } from '../../features/health/components/health-indicator.tsx';
 import { ApiError } from '../../lib/api-client.ts';
+import { rolesOf } from '../router.tsx';
+import { RoleRequiredPage } from '../routes/role-required.tsx';
 import { AppNav } from './app-nav.tsx';
 import { FullPageLoading } from './full-page-loading.tsx';
 import { OrganizationSwitcher } from './organization-switcher.tsx';
@@ -19,9 +21,12 @@ import { UserMenu } from './user-menu.tsx';
  */
 export function AppShell() {
   const session = useLatestSession();
+  // A route for some roles only (`staticData.roles`): anyone else sees who it is for instead.
+  const roles = useMatches({ select: (matches) => rolesOf(matches) });
   useSignOutWhenSessionEnds();
 
   if (!session) return <FullPageLoading />;
+  const allowed = !roles || roles.includes(session.role);
 
   return (
     <SessionProvider session={session}>
@@ -50,7 +55,7 @@ export function AppShell() {
           </div>
         </header>
         <main id="main" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
-          <Outlet />
+          {allowed ? <Outlet /> : <RoleRequiredPage roles={roles} role={session.role} />}
         </main>
       </div>
     </SessionProvider>

@@ -1,11 +1,23 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { createLazyRoute, useNavigate } from '@tanstack/react-router';
 import { useCallback } from 'react';
 import { ContentLayout } from '../../components/layouts/content-layout.tsx';
+import { getMyWeekQueryOptions } from '../../features/week/api/get-my-week.ts';
+import { getWeekThresholdsQueryOptions } from '../../features/week/api/get-week-thresholds.ts';
 import { WeekView } from '../../features/week/components/week-view.tsx';
+import type { WeekSearch } from '../../features/week/utils/search.ts';
 import { currentIsoWeek, todayIn } from '../../lib/iso-week.ts';
 import { useSession } from '../layout/session.tsx';
+import { memberWeek } from './prefetch.ts';
 
 export const Route = createLazyRoute('/week')({ component: WeekPage });
+
+/** The route's loader starts these (see prefetch.ts). */
+export function prefetch(queryClient: QueryClient, search: WeekSearch): void {
+  const week = search.week ?? memberWeek(queryClient);
+  void queryClient.prefetchQuery(getMyWeekQueryOptions(week));
+  void queryClient.prefetchQuery(getWeekThresholdsQueryOptions(week));
+}
 
 function WeekPage() {
   const search = Route.useSearch();

@@ -1,14 +1,25 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { createLazyRoute } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { ContentLayout } from '../../../components/layouts/content-layout.tsx';
 import { AdminOnly } from '../../../components/ui/admin-only.tsx';
-import { useMembers } from '../../../features/accounts/api/get-members.ts';
+import { getMembersQueryOptions, useMembers } from '../../../features/accounts/api/get-members.ts';
+import { getAuditEventsQueryOptions } from '../../../features/audit/api/get-audit-events.ts';
 import { AuditLogCard } from '../../../features/audit/components/audit-log-card.tsx';
 import type { AuditNames } from '../../../features/audit/utils/describe-event.ts';
-import { useTeams } from '../../../features/teams/api/get-teams.ts';
+import { getTeamsQueryOptions, useTeams } from '../../../features/teams/api/get-teams.ts';
 import { useSession } from '../../layout/session.tsx';
+import { cachedMe } from '../prefetch.ts';
 
 export const Route = createLazyRoute('/settings/audit')({ component: AuditPage });
+
+/** The route's loader starts these for admins (see ../prefetch.ts). */
+export function prefetch(queryClient: QueryClient): void {
+  if (cachedMe(queryClient)?.role !== 'admin') return;
+  void queryClient.prefetchInfiniteQuery(getAuditEventsQueryOptions());
+  void queryClient.prefetchQuery(getMembersQueryOptions());
+  void queryClient.prefetchQuery(getTeamsQueryOptions({ includeArchived: true }));
+}
 
 function AuditPage() {
   const { role } = useSession();

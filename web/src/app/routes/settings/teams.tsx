@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { createLazyRoute } from '@tanstack/react-router';
 import { useState } from 'react';
 import { ContentLayout } from '../../../components/layouts/content-layout.tsx';
@@ -7,14 +8,20 @@ import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { PlusIcon, TeamIcon } from '../../../components/ui/icons.tsx';
 import { SkeletonRows } from '../../../components/ui/loading.tsx';
-import { useMembers } from '../../../features/accounts/api/get-members.ts';
-import { useTeams } from '../../../features/teams/api/get-teams.ts';
+import { getMembersQueryOptions, useMembers } from '../../../features/accounts/api/get-members.ts';
+import { getTeamsQueryOptions, useTeams } from '../../../features/teams/api/get-teams.ts';
 import { TeamCard } from '../../../features/teams/components/team-card.tsx';
 import { TeamFormDialog } from '../../../features/teams/components/team-form-dialog.tsx';
 import { errorMessage } from '../../../lib/form.ts';
 import { useSession } from '../../layout/session.tsx';
 
 export const Route = createLazyRoute('/settings/teams')({ component: TeamsPage });
+
+/** The route's loader starts these (see ../prefetch.ts). */
+export function prefetch(queryClient: QueryClient): void {
+  void queryClient.prefetchQuery(getTeamsQueryOptions());
+  void queryClient.prefetchQuery(getMembersQueryOptions());
+}
 
 function TeamsPage() {
   const { role, organization } = useSession();

@@ -1,9 +1,18 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { createLazyRoute, Link } from '@tanstack/react-router';
 import { ContentLayout } from '../../../components/layouts/content-layout.tsx';
+import { getTeamsQueryOptions } from '../../../features/thresholds/api/get-teams.ts';
+import { getThresholdsQueryOptions } from '../../../features/thresholds/api/get-thresholds.ts';
 import { ThresholdsView } from '../../../features/thresholds/components/thresholds-view.tsx';
 import { useSession } from '../../layout/session.tsx';
 
 export const Route = createLazyRoute('/settings/thresholds')({ component: ThresholdsPage });
+
+/** The route's loader starts these (see ../prefetch.ts). */
+export function prefetch(queryClient: QueryClient): void {
+  void queryClient.prefetchQuery(getThresholdsQueryOptions());
+  void queryClient.prefetchQuery(getTeamsQueryOptions());
+}
 
 function ThresholdsPage() {
   const { role, memberId } = useSession();

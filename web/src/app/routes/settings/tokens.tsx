@@ -1,14 +1,21 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { createLazyRoute } from '@tanstack/react-router';
 import type { CreatedApiToken } from '@tiltmeter/shared/tokens';
 import { useState } from 'react';
 import { ContentLayout } from '../../../components/layouts/content-layout.tsx';
 import { Card } from '../../../components/ui/card.tsx';
+import { getTokensQueryOptions } from '../../../features/tokens/api/get-tokens.ts';
 import { CreateTokenForm } from '../../../features/tokens/components/create-token-form.tsx';
 import { TokenSecretDialog } from '../../../features/tokens/components/token-secret-dialog.tsx';
 import { TokensCard } from '../../../features/tokens/components/tokens-card.tsx';
 import { useSession } from '../../layout/session.tsx';
 
 export const Route = createLazyRoute('/settings/tokens')({ component: TokensPage });
+
+/** The route's loader starts this (see ../prefetch.ts). */
+export function prefetch(queryClient: QueryClient): void {
+  void queryClient.prefetchQuery(getTokensQueryOptions());
+}
 
 function TokensPage() {
   const { organization, role } = useSession();

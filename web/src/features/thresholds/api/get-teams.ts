@@ -9,8 +9,10 @@ export async function getTeams({ signal }: { signal?: AbortSignal } = {}): Promi
   return items;
 }
 
+export function getTeamsQueryOptions() {
+  return queryOptions({ queryKey: thresholdKeys.teams(), queryFn: ({ signal }) => getTeams({ signal }) });
+}
+
 export function useTeams() {
-  return useQuery(
-    queryOptions({ queryKey: thresholdKeys.teams(), queryFn: ({ signal }) => getTeams({ signal }) }),
-  );
+  return useQuery(getTeamsQueryOptions());
 }

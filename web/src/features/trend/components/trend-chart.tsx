@@ -22,6 +22,13 @@ import type { TrendBands, TrendPoint } from '../utils/trend-model.ts';
 const SYNC_ID = 'my-trend';
 const MARGIN = { top: 12, right: 16, bottom: 4, left: 0 };
 
+/**
+ * No vertical grid lines. `vertical={false}` alone only hides them: recharts still places them, laying
+ * out the week axis's ticks a second time, measuring every label in the DOM (a forced layout each), a
+ * sizeable part of the page's first render.
+ */
+const noVerticalLines = () => [];
+
 interface SizeProps {
   /** Fixed size (tests); without it the chart fills its container's width. */
   width?: number;
@@ -166,7 +173,12 @@ export function MakerShareChart({
           }}
         />
       ))}
-      <CartesianGrid stroke={HEX.grid} strokeDasharray="3 3" vertical={false} />
+      <CartesianGrid
+        stroke={HEX.grid}
+        strokeDasharray="3 3"
+        vertical={false}
+        verticalCoordinatesGenerator={noVerticalLines}
+      />
       <XAxis
         dataKey="week"
         scale="band"
@@ -261,7 +273,12 @@ export function DeepBlocksChart({
           <line x1="0" y1="0" x2="0" y2="6" stroke="#fff" strokeWidth="2" />
         </pattern>
       </defs>
-      <CartesianGrid stroke={HEX.grid} strokeDasharray="3 3" vertical={false} />
+      <CartesianGrid
+        stroke={HEX.grid}
+        strokeDasharray="3 3"
+        vertical={false}
+        verticalCoordinatesGenerator={noVerticalLines}
+      />
       <XAxis
         dataKey="week"
         tickFormatter={tickWeek}
