@@ -1,5 +1,6 @@
 /**
- * Page-load benchmark on its own: `npx tsx bench/pages.ts [--runs 5] [--dist <dir>] [--waterfall]`.
+ * Page-load benchmark: `npm run bench:pages -- [--runs 5] [--dist <dir>] [--waterfall] [--out bench]`
+ * (--out writes pages.json and pages.md there).
  *
  * Starts the real server (server/src/main.ts, as `npm start` does: the built dashboard at `/`, the demo
  * organization seeded on the empty database) on a scratch database (DATABASE_URL's server when set,
@@ -18,7 +19,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,6 +41,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     dist: { type: 'string' },
     waterfall: { type: 'boolean', default: false },
+    out: { type: 'string' },
   },
   strict: true,
 });
@@ -134,7 +136,7 @@ async function startServer(databaseUrl: string, dataDir: string, webDistDir: str
   };
 }
 
-function printResults(results: PageTiming[]): void {
+function resultsTable(results: PageTiming[]): string {
   const rows = results.map((page) => [
     page.name,
     page.path,
@@ -146,22 +148,24 @@ function printResults(results: PageTiming[]): void {
     `${page.jsFiles} / ${kb(page.jsBytes)} / ${kb(page.jsGzipBytes)}`,
     page.withinBudget ? 'yes' : '**no**',
   ]);
-  log(
-    markdownTable(
-      [
-        'Page',
-        'Path',
-        'Data p50 ms',
-        'Data max ms',
-        'Interactive p50 ms',
-        'Interactive max ms',
-        'Long tasks p50 ms',
-        'JS files / KB / KB gzip',
-        `Within ${INTERACTIVE_BUDGET_MS} ms and ${INITIAL_JS_BUDGET_BYTES / 1024} KB`,
-      ],
-      rows,
-    ),
+  return markdownTable(
+    [
+      'Page',
+      'Path',
+      'Data p50 ms',
+      'Data max ms',
+      'Interactive p50 ms',
+      'Interactive max ms',
+      'Long tasks p50 ms',
+      'JS files / KB / KB gzip',
+      `Within ${INTERACTIVE_BUDGET_MS} ms and ${INITIAL_JS_BUDGET_BYTES / 1024} KB`,
+    ],
+    rows,
   );
+}
+
+function printResults(results: PageTiming[]): void {
+  log(resultsTable(results));
   for (const page of results) {
     for (const error of page.consoleErrors) log(`${page.name}: ${error}`);
   }
@@ -205,6 +209,20 @@ async function main(): Promise<number> {
         });
         log(`\nLoad average after: ${loadAverage()}\n`);
         printResults(results);
+        if (values.out) {
+          const outDir = path.resolve(values.out);
+          // The waterfalls are for --waterfall's printout; the file keeps the figures.
+          const pages = results.map(({ slowestWaterfall: _, ...page }) => page);
+          writeFileSync(
+            path.join(outDir, 'pages.json'),
+            `${JSON.stringify({ at: new Date().toISOString(), runs, cpus: os.cpus().length, loadAverage: loadAverage(), pages }, null, 2)}\n`,
+          );
+          writeFileSync(
+            path.join(outDir, 'pages.md'),
+            `# Dashboard page loads\n\n${new Date().toISOString()}, ${runs} cold loads per page in headless Chromium, demo organization, load average ${loadAverage()} on ${os.cpus().length} CPUs.\n\n${resultsTable(results)}\n`,
+          );
+          log(`Written to ${path.join(outDir, 'pages.json')} and pages.md.`);
+        }
         const over = results.filter((page) => !page.withinBudget);
         log(
           over.length === 0
