@@ -78,6 +78,7 @@ const log = (message: string) => process.stdout.write(`${message}\n`);
 
 async function main() {
   const started = Date.now();
+  const loadAtStart = os.loadavg()[0] ?? 0;
   const now = new Date();
   log(
     `Tiltmeter benchmarks (${quick ? 'quick' : 'full'}): scales ${PLAN.scales.join(' and ')} members x ${PLAN.weeks} weeks`,
@@ -184,6 +185,9 @@ async function main() {
           node: process.version,
           postgres: version,
           database: process.env.DATABASE_URL ? 'external' : 'embedded',
+          // Other work on the machine moves absolute times (less so the ratios): one-minute load
+          // averages at the start and the end of the run.
+          loadAverage: `${round(loadAtStart, 2)} -> ${round(os.loadavg()[0] ?? 0, 2)}`,
         },
         plan: PLAN,
         scales: perScale,

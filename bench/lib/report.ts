@@ -106,7 +106,7 @@ export function renderMarkdown(results: Results): string {
   lines.push(
     `# Tiltmeter benchmarks (${results.mode} run)`,
     '',
-    `${results.startedAt}, ${results.durationSeconds} s. Machine: ${results.machine.cpus} x ${results.machine.cpuModel}, ${results.machine.memoryGb} GB, Node ${results.machine.node}, PostgreSQL ${results.machine.postgres} (${results.machine.database}). Every ratio is against a baseline measured in the same run.`,
+    `${results.startedAt}, ${results.durationSeconds} s. Machine: ${results.machine.cpus} x ${results.machine.cpuModel}, ${results.machine.memoryGb} GB, Node ${results.machine.node}, PostgreSQL ${results.machine.postgres} (${results.machine.database}), load average ${results.machine.loadAverage}. Every ratio is against a baseline measured in the same run.`,
     '',
     '## Targets',
     '',
