@@ -10,6 +10,7 @@ import { resolveThresholds } from '../../engine/index.ts';
 import type { TenantClient } from '../../lib/tenant-client.ts';
 import type { Sql } from '../../plugins/database.ts';
 import type { MemberMetricContext } from '../facts/metric-context.ts';
+import { deepFreeze, type LruCache, type SharedMetricContext } from './metric-cache.ts';
 
 function parseOverrides(values: unknown): ThresholdOverrides | null {
   const parsed = ThresholdOverridesSchema.safeParse(values);
@@ -17,9 +18,9 @@ function parseOverrides(values: unknown): ThresholdOverrides | null {
 }
 
 /**
- * `loadMetricContext` for many members in three queries, for the team and org views (one query per
- * member would not scale with the organization). Same resolution: settings, then thresholds through
- * the organization, the member's first active team and the member. A test holds the two equal.
+ * `loadMetricContext` for many members in three Prisma queries. Same resolution: settings, then
+ * thresholds through the organization, the member's first active team and the member. A test holds the
+ * two equal; the metric reads themselves use `selectMetricContextRows` (one postgres.js statement).
  */
 export async function loadMetricContexts(
   db: TenantClient,
@@ -85,46 +86,143 @@ function resolveContexts(
   return contexts;
 }
 
+/** A member's metric context as the metric reads load it, with what their cached weeks are keyed by. */
+export interface MetricContextRow {
+  context: MemberMetricContext;
+  /** members.facts_version: changes whenever the member's day facts do; null outside the organization. */
+  factsVersion: number | null;
+  /** Everything the context was resolved from: equal keys give equal contexts. */
+  contextKey: string;
+}
+
+interface RawContextRow {
+  memberId: string;
+  factsVersion: number | null;
+  hasSettings: boolean;
+  timeZone: string | null;
+  workingHours: string | null;
+  roleProfile: string | null;
+  teamId: string | null;
+  orgLayer: string | null;
+  teamLayer: string | null;
+  memberLayer: string | null;
+}
+
+/** The same resolution as resolveContexts, from one member's raw row (JSON columns as text). */
+function resolveRow(row: RawContextRow): SharedMetricContext {
+  const parse = (text: string | null) => (text === null ? null : (JSON.parse(text) as unknown));
+  const profile = (row.roleProfile ?? 'hybrid') as RoleProfile;
+  const thresholds = resolveThresholds({
+    profile,
+    org: row.orgLayer === null ? null : parseOverrides(parse(row.orgLayer)),
+    team: row.teamId && row.teamLayer !== null ? parseOverrides(parse(row.teamLayer)) : null,
+    member: row.memberLayer === null ? null : parseOverrides(parse(row.memberLayer)),
+  });
+  const workingHours = WorkingHoursSchema.safeParse(row.hasSettings ? parse(row.workingHours) : undefined);
+  // Shared by every member (and request) with the same inputs: frozen, so nobody can change it for all
+  // (the defaults are copied first: freezing is for the cached context, not the shared constant).
+  return deepFreeze({
+    profile,
+    timeZone: (row.hasSettings ? row.timeZone : null) ?? 'UTC',
+    workingHours: workingHours.success
+      ? workingHours.data
+      : (structuredClone(DEFAULT_WORKING_HOURS) as WorkingHours),
+    deepBlockMinutes: thresholds.values.deepBlockMinutes,
+    thresholds,
+  });
+}
+
 /**
- * `loadMetricContexts` in two statements through postgres.js, for the metric reads that run on every
- * dashboard view (series, team, org): the same rows and the same resolution, at a fraction of the
- * per-query CPU of Prisma's client. A test holds it equal to loadMetricContext.
+ * `loadMetricContexts` in one statement through postgres.js, for the metric reads that run on every
+ * dashboard view (series, team, org), with each member's facts version: the same rows and the same
+ * resolution, at a fraction of the per-query CPU of Prisma's client. Members with the same inputs
+ * (zone, working hours, profile, threshold layers) share one resolved context, kept in `cache`.
+ * A test holds the contexts equal to loadMetricContext.
  */
+export async function selectMetricContextRows(
+  sql: Sql,
+  organizationId: string,
+  memberIds: readonly string[],
+  cache?: LruCache<SharedMetricContext>,
+): Promise<Map<string, MetricContextRow>> {
+  const ids = [...new Set(memberIds)];
+  if (ids.length === 0) return new Map();
+  // One member (the trend view, on every request) is a plain parameter: PostgreSQL then keeps one
+  // generic plan for the statement, where for an array it plans every execution afresh (about a
+  // millisecond of planning for this join, more than running it).
+  const requested =
+    ids.length === 1 ? sql`VALUES (${ids[0] as string}::text)` : sql`SELECT unnest(${ids}::text[])`;
+  const rows = await sql<RawContextRow[]>`
+    WITH ids(member_id) AS (${requested})
+    SELECT ids.member_id AS "memberId",
+           m.facts_version AS "factsVersion",
+           s.member_id IS NOT NULL AS "hasSettings",
+           s.time_zone AS "timeZone", s.working_hours::text AS "workingHours", s.role_profile AS "roleProfile",
+           first_team.team_id AS "teamId",
+           org_layer.values::text AS "orgLayer",
+           team_layer.values::text AS "teamLayer",
+           member_layer.values::text AS "memberLayer"
+      FROM ids
+      LEFT JOIN members m ON m.organization_id = ${organizationId} AND m.id = ids.member_id
+      LEFT JOIN member_settings s ON s.organization_id = ${organizationId} AND s.member_id = ids.member_id
+      LEFT JOIN (
+        -- Each member's first active team, for all of them in one pass (a per-member subquery
+        -- rescans the memberships once per member).
+        SELECT DISTINCT ON (tm.member_id) tm.member_id, tm.team_id
+          FROM team_members tm
+          JOIN teams t ON t.id = tm.team_id AND t.organization_id = tm.organization_id
+         WHERE tm.organization_id = ${organizationId} AND tm.member_id IN (SELECT member_id FROM ids)
+           AND t.archived_at IS NULL
+         ORDER BY tm.member_id, tm.created_at, tm.id) AS first_team ON first_team.member_id = ids.member_id
+      LEFT JOIN threshold_settings org_layer
+             ON org_layer.organization_id = ${organizationId} AND org_layer.scope_key = 'org'
+      LEFT JOIN threshold_settings team_layer
+             ON team_layer.organization_id = ${organizationId} AND team_layer.scope_key = 'team:' || first_team.team_id
+      LEFT JOIN threshold_settings member_layer
+             ON member_layer.organization_id = ${organizationId} AND member_layer.scope_key = 'member:' || ids.member_id`;
+  const result = new Map<string, MetricContextRow>();
+  for (const row of rows) {
+    const contextKey = JSON.stringify([
+      row.hasSettings,
+      row.timeZone,
+      row.workingHours,
+      row.roleProfile,
+      row.teamId === null ? null : row.teamLayer,
+      row.orgLayer,
+      row.memberLayer,
+    ]);
+    let shared = cache?.get(contextKey);
+    if (!shared) {
+      shared = resolveRow(row);
+      cache?.set(contextKey, shared);
+    }
+    result.set(row.memberId, {
+      context: { memberId: row.memberId, ...shared },
+      factsVersion: row.factsVersion,
+      contextKey,
+    });
+  }
+  // In the order asked for, as the contexts were before.
+  return new Map(ids.flatMap((id) => (result.has(id) ? [[id, result.get(id) as MetricContextRow]] : [])));
+}
+
+/** The contexts of `selectMetricContextRows`, alone. */
 export async function selectMetricContexts(
   sql: Sql,
   organizationId: string,
   memberIds: readonly string[],
 ): Promise<Map<string, MemberMetricContext>> {
-  const ids = [...new Set(memberIds)];
-  if (ids.length === 0) return new Map();
-  const [members, layerRows] = await Promise.all([
-    sql<(SettingsRow & { memberId: string; teamId: string | null; hasSettings: boolean })[]>`
-      SELECT ids.member_id AS "memberId",
-             s.member_id IS NOT NULL AS "hasSettings",
-             s.time_zone AS "timeZone", s.working_hours AS "workingHours", s.role_profile AS "roleProfile",
-             (SELECT tm.team_id
-                FROM team_members tm
-                JOIN teams t ON t.id = tm.team_id AND t.organization_id = tm.organization_id
-               WHERE tm.organization_id = ${organizationId} AND tm.member_id = ids.member_id
-                 AND t.archived_at IS NULL
-               ORDER BY tm.created_at, tm.id
-               LIMIT 1) AS "teamId"
-        FROM unnest(${ids}::text[]) AS ids(member_id)
-        LEFT JOIN member_settings s ON s.organization_id = ${organizationId} AND s.member_id = ids.member_id`,
-    sql<{ scopeKey: string; values: unknown }[]>`
-      SELECT scope_key AS "scopeKey", values FROM threshold_settings WHERE organization_id = ${organizationId}`,
-  ]);
-  const bySettings = new Map<string, SettingsRow>();
-  const firstTeam = new Map<string, string>();
-  for (const row of members) {
-    if (row.hasSettings) bySettings.set(row.memberId, row);
-    if (row.teamId) firstTeam.set(row.memberId, row.teamId);
-  }
-  return resolveContexts(ids, bySettings, firstTeam, layerRows);
+  const rows = await selectMetricContextRows(sql, organizationId, memberIds);
+  return new Map([...rows].map(([memberId, row]) => [memberId, row.context]));
 }
 
 /** The organization-level thresholds (no profile, team or member layer): the org view's streak lengths. */
 export async function loadOrgThresholds(db: TenantClient) {
   const row = await db.thresholdSetting.findFirst({ where: { scopeKey: 'org' }, select: { values: true } });
-  return resolveThresholds({ org: row ? parseOverrides(row.values) : null }).values;
+  return orgThresholdsOf(row ? row.values : null);
+}
+
+/** `loadOrgThresholds` from the org layer's stored values (null: none). */
+export function orgThresholdsOf(values: unknown) {
+  return resolveThresholds({ org: values === null ? null : parseOverrides(values) }).values;
 }

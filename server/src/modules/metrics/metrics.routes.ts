@@ -1,10 +1,28 @@
 import { metricsEndpoints } from '@tiltmeter/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { createMetricCaches } from './metric-cache.ts';
+import { canonicalSerializerCompiler, sendCachedBodies } from './response-serializer.ts';
 import { getOrgMetrics, getTeamMetrics } from './team-metrics.service.ts';
-import { getMemberWeekDetail, getMemberWeekSeries, getWeekDetail, getWeekSeries } from './weeks.service.ts';
+import {
+  getMemberWeekDetail,
+  getMemberWeekSeries,
+  getWeekDetail,
+  getWeekSeries,
+  type MetricsDeps,
+} from './weeks.service.ts';
 
 export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['metrics'];
+  // This app's computed weeks, kept between requests (metric-cache.ts).
+  const caches = createMetricCaches();
+  const deps = (request: { db: MetricsDeps['db'] }): MetricsDeps => ({
+    db: request.db,
+    sql: app.sql,
+    caches,
+  });
+  // The views are large and repeat: see response-serializer.ts.
+  const serializerCompiler = canonicalSerializerCompiler;
+  sendCachedBodies(app);
 
   app.route({
     ...metricsEndpoints.myWeeks,
@@ -13,8 +31,9 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'My weeks: maker/manager minutes, deep blocks and signals per ISO week (at most 104)',
     },
+    serializerCompiler,
     handler: async (request) =>
-      getWeekSeries({ db: request.db, sql: app.sql }, request.auth, request.auth.memberId, request.query),
+      getWeekSeries(deps(request), request.auth, request.auth.memberId, request.query),
   });
 
   app.route({
@@ -25,16 +44,11 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
       summary:
         'My week by day: blocks, capacity, meetings with their focus cost, series ranked by focus cost',
     },
+    serializerCompiler,
     handler: async (request) =>
-      getWeekDetail(
-        { db: request.db, sql: app.sql },
-        request.auth,
-        request.auth.memberId,
-        request.params.week,
-        {
-          own: true,
-        },
-      ),
+      getWeekDetail(deps(request), request.auth, request.auth.memberId, request.params.week, {
+        own: true,
+      }),
   });
 
   app.route({
@@ -44,8 +58,9 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: "Another member's weeks, where they share with you as their lead or in an open team (audited)",
     },
+    serializerCompiler,
     handler: async (request) =>
-      getMemberWeekSeries({ db: request.db, sql: app.sql }, request.auth, request.params.id, request.query),
+      getMemberWeekSeries(deps(request), request.auth, request.params.id, request.query),
   });
 
   app.route({
@@ -55,13 +70,9 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: "Another member's week by day, without titles (same rule as their weeks; audited)",
     },
+    serializerCompiler,
     handler: async (request) =>
-      getMemberWeekDetail(
-        { db: request.db, sql: app.sql },
-        request.auth,
-        request.params.id,
-        request.params.week,
-      ),
+      getMemberWeekDetail(deps(request), request.auth, request.params.id, request.params.week),
   });
 
   app.route({
@@ -72,8 +83,8 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
       summary:
         "A team's aggregates by week (suppressed below the minimum group size), for its members, managers and admins",
     },
-    handler: async (request) =>
-      getTeamMetrics({ db: request.db, sql: app.sql }, request.auth, request.params.id, request.query),
+    serializerCompiler,
+    handler: async (request) => getTeamMetrics(deps(request), request.auth, request.params.id, request.query),
   });
 
   app.route({
@@ -83,6 +94,7 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'Teams by weeks, signal prevalence and teams in the burnout pattern (managers and admins)',
     },
-    handler: async (request) => getOrgMetrics({ db: request.db, sql: app.sql }, request.auth, request.query),
+    serializerCompiler,
+    handler: async (request) => getOrgMetrics(deps(request), request.auth, request.query),
   });
 };

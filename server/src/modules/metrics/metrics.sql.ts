@@ -1,4 +1,9 @@
-import type { Category, ManagerMinutesBySubtype, ManagerSubtype } from '@tiltmeter/shared';
+import {
+  type Category,
+  MANAGER_SUBTYPE_KEYS,
+  type ManagerMinutesBySubtype,
+  type ManagerSubtype,
+} from '@tiltmeter/shared';
 import type { Sql } from '../../plugins/database.ts';
 
 /**
@@ -31,17 +36,9 @@ export interface WeekAggregateRow {
 }
 
 const subtypeMinutes = (key: string) => `coalesce(sum((manager_by_subtype->>'${key}')::int), 0)::int`;
-const SUBTYPE_OBJECT = `jsonb_build_object(${[
-  'one_on_one',
-  'team_sync',
-  'review',
-  'hiring',
-  'external',
-  'coordination',
-  'unspecified',
-]
-  .map((key) => `'${key}', ${subtypeMinutes(key)}`)
-  .join(', ')})`;
+// json, not jsonb: json keeps the keys in the contract's order (jsonb sorts them), so the series can be
+// sent as built (response-serializer.ts).
+const SUBTYPE_OBJECT = `json_build_object(${MANAGER_SUBTYPE_KEYS.map((key) => `'${key}', ${subtypeMinutes(key)}`).join(', ')})`;
 
 /**
  * Per member and ISO week, the sums of the stored day facts of the local dates [fromDate, toDate]:
@@ -227,4 +224,98 @@ export async function selectWeekdayLoad(
        AND iso_week = ANY(${[...input.weeks]}::text[])
      GROUP BY 1
      ORDER BY 1`;
+}
+
+/** What the team and org views read of the organization: its privacy floor, title policy, org thresholds. */
+export async function selectOrganizationMetricSettings(
+  sql: Sql,
+  organizationId: string,
+): Promise<{ minGroupSize: number; titlePolicy: string; orgThresholds: unknown } | null> {
+  const [row] = await sql<{ minGroupSize: number; titlePolicy: string; orgThresholds: unknown }[]>`
+    SELECT o.min_group_size AS "minGroupSize", o.title_policy AS "titlePolicy",
+           (SELECT values FROM threshold_settings
+             WHERE organization_id = o.id AND scope_key = 'org') AS "orgThresholds"
+      FROM organizations o
+     WHERE o.id = ${organizationId}`;
+  return row ?? null;
+}
+
+export interface TeamWithMembers {
+  id: string;
+  name: string;
+  visibility: 'private' | 'open';
+  /** In the order they joined. */
+  members: { memberId: string; displayName: string }[];
+}
+
+/** A team (archived or not) with its members and their display names (settings, else the user's name). */
+export async function selectTeamWithMembers(
+  sql: Sql,
+  scope: { organizationId: string; teamId: string },
+): Promise<TeamWithMembers | null> {
+  const [team] = await sql<TeamWithMembers[]>`
+    SELECT t.id, t.name, t.visibility,
+           coalesce((
+             SELECT json_agg(json_build_object('memberId', tm.member_id,
+                                               'displayName', coalesce(s.display_name, u.name))
+                             ORDER BY tm.created_at, tm.id)
+               FROM team_members tm
+               JOIN members m ON m.organization_id = tm.organization_id AND m.id = tm.member_id
+               JOIN users u ON u.id = m.user_id
+               LEFT JOIN member_settings s ON s.organization_id = tm.organization_id AND s.member_id = tm.member_id
+              WHERE tm.organization_id = t.organization_id AND tm.team_id = t.id
+           ), '[]'::json) AS members
+      FROM teams t
+     WHERE t.organization_id = ${scope.organizationId} AND t.id = ${scope.teamId}`;
+  return team ?? null;
+}
+
+export interface ActiveTeamRow {
+  id: string;
+  name: string;
+  memberIds: string[];
+}
+
+/** Every active team of the organization with its members, by name. */
+export async function selectActiveTeams(sql: Sql, organizationId: string): Promise<ActiveTeamRow[]> {
+  return sql<ActiveTeamRow[]>`
+    SELECT t.id, t.name,
+           coalesce(array_agg(tm.member_id ORDER BY tm.created_at, tm.id)
+                      FILTER (WHERE tm.member_id IS NOT NULL), '{}') AS "memberIds"
+      FROM teams t
+      LEFT JOIN team_members tm ON tm.organization_id = t.organization_id AND tm.team_id = t.id
+     WHERE t.organization_id = ${organizationId} AND t.archived_at IS NULL
+     GROUP BY t.id, t.name
+     ORDER BY t.name, t.id`;
+}
+
+/**
+ * The active teams connected to `teamId` through chains of shared members (not the team itself), with
+ * their members, by name: the only teams whose cells can clash with the team's (disjoint groups of
+ * enough people never do). Walks team memberships from the team outward, so it reads the team's
+ * neighbourhood, not the organization.
+ */
+export async function selectLinkedTeams(
+  sql: Sql,
+  scope: { organizationId: string; teamId: string },
+): Promise<ActiveTeamRow[]> {
+  return sql<ActiveTeamRow[]>`
+    WITH RECURSIVE linked(team_id) AS (
+      SELECT ${scope.teamId}::text
+      UNION
+      SELECT other.team_id
+        FROM linked
+        JOIN team_members mine ON mine.organization_id = ${scope.organizationId} AND mine.team_id = linked.team_id
+        JOIN team_members other ON other.organization_id = ${scope.organizationId} AND other.member_id = mine.member_id
+        JOIN teams t ON t.organization_id = ${scope.organizationId} AND t.id = other.team_id AND t.archived_at IS NULL
+    )
+    SELECT t.id, t.name,
+           coalesce(array_agg(tm.member_id ORDER BY tm.created_at, tm.id)
+                      FILTER (WHERE tm.member_id IS NOT NULL), '{}') AS "memberIds"
+      FROM linked
+      JOIN teams t ON t.organization_id = ${scope.organizationId} AND t.id = linked.team_id
+      LEFT JOIN team_members tm ON tm.organization_id = t.organization_id AND tm.team_id = t.id
+     WHERE t.id <> ${scope.teamId} AND t.archived_at IS NULL
+     GROUP BY t.id, t.name
+     ORDER BY t.name, t.id`;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   type AggregateCell,
   type GroupAggregate,
@@ -16,13 +17,20 @@ import {
 import { addIsoWeeks, isoWeekBounds, isoWeekIndex } from '../../engine/index.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { effectiveMinGroupSize } from '../../lib/visibility.ts';
 import type { AuthContext } from '../../plugins/auth.ts';
-import { loadMinGroupSize, visibleIndividualMetrics } from '../visibility/visibility.service.ts';
+import { visibleIndividualMetrics } from '../visibility/visibility.service.ts';
 import { type CellGroup, decideCells, median, teamTooSmallReason } from './aggregate-privacy.ts';
-import { loadOrgThresholds, selectMetricContexts } from './metric-contexts.ts';
+import { cacheKey, deepFreeze, type PersonWeek, type TeamReads } from './metric-cache.ts';
+import { type MetricContextRow, orgThresholdsOf, selectMetricContextRows } from './metric-contexts.ts';
 import {
+  type ActiveTeamRow as ActiveTeam,
+  selectActiveTeams,
+  selectLinkedTeams,
+  selectOrganizationMetricSettings,
   selectSeriesTitles,
   selectTeamSeries,
+  selectTeamWithMembers,
   selectWeekAggregates,
   selectWeekdayLoad,
   selectWorkedWeeks,
@@ -42,106 +50,119 @@ import { type MetricsDeps, opaqueSeriesKey } from './weeks.service.ts';
  * day facts, signals with their own thresholds); a cell aggregates the person-weeks of the members
  * who had maker or manager time in it, and is shown only where aggregate-privacy.ts allows. Team and
  * org views use UTC to default the range; each member's week is still their own local ISO week.
+ * A member's weeks are computed once per change of their facts or context (metric-cache.ts).
  */
 
 const TOP_SERIES = 10;
 /** A team-week is "mostly below target" when more than this share of its person-weeks are. */
 const MOSTLY = 0.5;
 
-interface ActiveTeam {
-  id: string;
-  name: string;
-  memberIds: string[];
-}
-
-async function loadActiveTeams(deps: MetricsDeps): Promise<ActiveTeam[]> {
-  const teams = await deps.db.team.findMany({
-    where: { archivedAt: null },
-    select: { id: true, name: true, members: { select: { memberId: true } } },
-    orderBy: { name: 'asc' },
-  });
-  return teams.map((team) => ({
-    id: team.id,
-    name: team.name,
-    memberIds: team.members.map((m) => m.memberId),
-  }));
-}
-
 /** The earlier of two ISO weeks. */
 const earliest = (a: IsoWeek, b: IsoWeek) => (isoWeekIndex(a) <= isoWeekIndex(b) ? a : b);
 
+/** Members' weeks over a range: `byMember` holds each member's weeks in the order of `weeks`. */
+interface MemberWeeks {
+  weeks: IsoWeek[];
+  byMember: Map<string, readonly PersonWeek[]>;
+  /** Each member's facts version (null: not in the organization). */
+  versions: Map<string, number | null>;
+}
+
+function personWeekOf(memberId: string, item: WeekSeriesItem): PersonWeek {
+  return {
+    memberId,
+    makerMinutes: item.makerMinutes,
+    managerMinutes: item.managerMinutes,
+    neutralMinutes: item.neutralMinutes,
+    makerShare: item.makerShare,
+    deepBlocks: item.deepBlocks,
+    target: item.target,
+    // A member with two heavy days in a week raised the signal once that week.
+    signalCodes: [...new Set(item.signals.map((signal) => signal.code))],
+  };
+}
+
 /**
- * Every member's series over `range`, keyed by member then week. Signals are exact from `signalsFrom`
- * on (each member's own lookback before it is read); weeks before it only need their minutes and
- * shares, which do not depend on earlier weeks, so no lookback is read for them.
+ * Every member's weeks over `range`. Signals are exact from `signalsFrom` on (each member's own
+ * lookback before it is read); weeks before it only need their minutes and shares, which do not
+ * depend on earlier weeks, so no lookback is read for them. Members whose facts and context are
+ * unchanged since their weeks were last computed for this range come from the cache; the others are
+ * read in one grouped query and computed.
  */
 async function loadMemberWeeks(
   deps: MetricsDeps,
   auth: AuthContext,
-  memberIds: readonly string[],
+  rows: ReadonlyMap<string, MetricContextRow>,
   range: WeekRange,
   signalsFrom: IsoWeek = range.from,
-): Promise<Map<string, Map<string, WeekSeriesItem>>> {
-  const contexts = await selectMetricContexts(deps.sql, auth.orgId, memberIds);
-  if (contexts.size === 0) return new Map();
+): Promise<MemberWeeks> {
+  const result: MemberWeeks = {
+    weeks: weeksBetween(range.from, range.to),
+    byMember: new Map(),
+    versions: new Map(),
+  };
   const historyFrom = (context: { thresholds: { values: Parameters<typeof lookbackWeeks>[0] } }) =>
     earliest(range.from, addIsoWeeks(signalsFrom, -lookbackWeeks(context.thresholds.values)));
-  const readFrom = [...contexts.values()].map(historyFrom).reduce(earliest);
-  const rows = await selectWeekAggregates(
+  const missing: { row: MetricContextRow; key: string | null }[] = [];
+  for (const [memberId, row] of rows) {
+    result.versions.set(memberId, row.factsVersion);
+    const key =
+      row.factsVersion === null
+        ? null
+        : cacheKey(
+            auth.orgId,
+            memberId,
+            row.factsVersion,
+            row.contextKey,
+            historyFrom(row.context),
+            range.from,
+            range.to,
+          );
+    const cached = key === null ? undefined : deps.caches.personWeeks.get(key);
+    if (cached) result.byMember.set(memberId, cached);
+    else missing.push({ row, key });
+  }
+  if (missing.length === 0) return result;
+
+  const readFrom = missing.map(({ row }) => historyFrom(row.context)).reduce(earliest);
+  const aggregates = await selectWeekAggregates(
     deps.sql,
-    { organizationId: auth.orgId, memberIds: [...contexts.keys()] },
+    { organizationId: auth.orgId, memberIds: missing.map(({ row }) => row.context.memberId) },
     dateRangeOf({ from: readFrom, to: range.to }),
   );
-  const rowsByMember = new Map<string, typeof rows>();
-  for (const row of rows) {
-    const list = rowsByMember.get(row.memberId) ?? [];
-    list.push(row);
-    rowsByMember.set(row.memberId, list);
+  const aggregatesByMember = new Map<string, typeof aggregates>();
+  for (const aggregate of aggregates) {
+    const list = aggregatesByMember.get(aggregate.memberId) ?? [];
+    list.push(aggregate);
+    aggregatesByMember.set(aggregate.memberId, list);
   }
-  const byMember = new Map<string, Map<string, WeekSeriesItem>>();
-  for (const [memberId, context] of contexts) {
-    const items = buildWeekSeries(rowsByMember.get(memberId) ?? [], context, range, {
+  for (const { row, key } of missing) {
+    const { context } = row;
+    const items = buildWeekSeries(aggregatesByMember.get(context.memberId) ?? [], context, range, {
       historyFrom: historyFrom(context),
     });
-    byMember.set(memberId, new Map(items.map((item) => [item.week, item])));
+    const personWeeks = deepFreeze(items.map((item) => personWeekOf(context.memberId, item)));
+    result.byMember.set(context.memberId, personWeeks);
+    if (key !== null) deps.caches.personWeeks.set(key, personWeeks);
   }
-  return byMember;
+  return result;
 }
 
-/** The teams connected to `start` through chains of shared members (not `start` itself). */
-function linkedTeams(start: ActiveTeam, teams: readonly ActiveTeam[]): ActiveTeam[] {
-  const byMember = new Map<string, ActiveTeam[]>();
-  for (const team of teams) {
-    for (const memberId of team.memberIds) {
-      const list = byMember.get(memberId);
-      if (list) list.push(team);
-      else byMember.set(memberId, [team]);
-    }
-  }
-  const linked = new Set<ActiveTeam>();
-  const queue = [start];
-  for (let team = queue.shift(); team; team = queue.shift()) {
-    for (const memberId of team.memberIds) {
-      for (const other of byMember.get(memberId) ?? []) {
-        if (linked.has(other)) continue;
-        linked.add(other);
-        queue.push(other);
-      }
-    }
-  }
-  // In the order given (by name), as the decision's tie-breaks and messages expect.
-  return teams.filter((team) => linked.has(team));
-}
-
-const worked = (item: WeekSeriesItem | undefined): item is WeekSeriesItem =>
+const worked = (item: PersonWeek | undefined): item is PersonWeek =>
   item !== undefined && item.makerMinutes + item.managerMinutes > 0;
 
-function contributorsOf(
-  memberIds: readonly string[],
-  week: string,
-  weeks: Map<string, Map<string, WeekSeriesItem>>,
-) {
-  return new Set(memberIds.filter((memberId) => worked(weeks.get(memberId)?.get(week))));
+/** Each member's weeks, for members given in an order that workedAt keeps. */
+const weeksOf = (memberIds: readonly string[], weeks: MemberWeeks) =>
+  memberIds.map((memberId) => weeks.byMember.get(memberId));
+
+/** The person-weeks with maker or manager time in week number `index`, in the members' order. */
+function workedAt(members: readonly (readonly PersonWeek[] | undefined)[], index: number): PersonWeek[] {
+  const items: PersonWeek[] = [];
+  for (const weeks of members) {
+    const item = weeks?.[index];
+    if (worked(item)) items.push(item);
+  }
+  return items;
 }
 
 function emptySignalCounts(): SignalCounts {
@@ -150,8 +171,24 @@ function emptySignalCounts(): SignalCounts {
 
 const fraction = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
-/** One member's week, tagged with the member so an aggregate can count distinct people. */
-type PersonWeek = WeekSeriesItem & { memberId: string };
+/** Person-weeks that raised each signal. */
+function signalCountsOf(items: readonly PersonWeek[]): SignalCounts {
+  const signalCounts = emptySignalCounts();
+  for (const item of items) for (const code of item.signalCodes) signalCounts[code]++;
+  return signalCounts;
+}
+
+/** The cell figures the org view shows, as aggregatePersonWeeks computes them. */
+function shareFigures(items: readonly PersonWeek[]) {
+  return {
+    people: new Set(items.map((item) => item.memberId)).size,
+    medianMakerShare: median(items.map((item) => item.makerShare).filter((share) => share !== null)),
+    belowTargetShare: fraction(
+      items.filter((item) => item.makerShare !== null && item.makerShare < item.target).length,
+      items.length,
+    ),
+  };
+}
 
 /** The aggregate of person-weeks (each with maker or manager time). */
 export function aggregatePersonWeeks(items: readonly PersonWeek[]): GroupAggregate {
@@ -159,14 +196,11 @@ export function aggregatePersonWeeks(items: readonly PersonWeek[]): GroupAggrega
   const managerMinutes = items.reduce((sum, item) => sum + item.managerMinutes, 0);
   const neutralMinutes = items.reduce((sum, item) => sum + item.neutralMinutes, 0);
   const total = makerMinutes + managerMinutes + neutralMinutes;
-  const signalCounts = emptySignalCounts();
-  for (const item of items) {
-    for (const code of new Set(item.signals.map((signal) => signal.code))) signalCounts[code]++;
-  }
   const deepBlocks = items.map((item) => item.deepBlocks);
+  const { people, medianMakerShare, belowTargetShare } = shareFigures(items);
   return {
     suppressed: false,
-    people: new Set(items.map((item) => item.memberId)).size,
+    people,
     personWeeks: items.length,
     distribution: {
       makerMinutes,
@@ -176,59 +210,24 @@ export function aggregatePersonWeeks(items: readonly PersonWeek[]): GroupAggrega
       managerFraction: fraction(managerMinutes, total),
       neutralFraction: fraction(neutralMinutes, total),
     },
-    medianMakerShare: median(items.map((item) => item.makerShare).filter((share) => share !== null)),
+    medianMakerShare,
     medianDeepBlocks: median(deepBlocks),
     meanDeepBlocks: items.length > 0 ? deepBlocks.reduce((a, b) => a + b, 0) / items.length : null,
-    belowTargetShare: fraction(
-      items.filter((item) => item.makerShare !== null && item.makerShare < item.target).length,
-      items.length,
-    ),
-    signalCounts,
+    belowTargetShare,
+    signalCounts: signalCountsOf(items),
   };
 }
 
-function personWeeksOf(
-  memberIds: Iterable<string>,
-  week: string,
-  weeks: Map<string, Map<string, WeekSeriesItem>>,
-): PersonWeek[] {
-  const items: PersonWeek[] = [];
-  for (const memberId of memberIds) {
-    const item = weeks.get(memberId)?.get(week);
-    if (worked(item)) items.push({ ...item, memberId });
-  }
-  return items;
-}
-
-/**
- * The cells of one week for every group: decided together (aggregate-privacy.ts), then aggregated
- * where shown.
- */
-function cellsOfWeek(
-  week: IsoWeek,
-  teams: readonly ActiveTeam[],
-  weeks: Map<string, Map<string, WeekSeriesItem>>,
-  contributorsByTeam: (team: ActiveTeam) => ReadonlySet<string>,
-  minGroupSize: number,
-): Map<string, { cell: AggregateCell; items: PersonWeek[] }> {
-  const groups: CellGroup[] = teams.map((team) => ({
-    id: team.id,
-    name: team.name,
-    teamSize: team.memberIds.length,
-    contributors: contributorsByTeam(team),
-  }));
-  const decisions = decideCells(groups, minGroupSize);
-  const cells = new Map<string, { cell: AggregateCell; items: PersonWeek[] }>();
-  for (const team of teams) {
-    const reason = decisions.get(team.id) ?? null;
-    if (reason !== null) {
-      cells.set(team.id, { cell: { suppressed: true, reason }, items: [] });
-      continue;
-    }
-    const items = personWeeksOf(contributorsByTeam(team), week, weeks);
-    cells.set(team.id, { cell: aggregatePersonWeeks(items), items });
-  }
-  return cells;
+/** The groups of one week for decideCells: each team with its members who worked that week. */
+function cellGroups(teams: readonly ActiveTeam[], contributors: (team: ActiveTeam) => ReadonlySet<string>) {
+  return teams.map(
+    (team): CellGroup => ({
+      id: team.id,
+      name: team.name,
+      teamSize: team.memberIds.length,
+      contributors: contributors(team),
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -241,53 +240,35 @@ export async function getTeamMetrics(
   teamId: string,
   query: WeekRangeQuery,
 ): Promise<TeamMetricsResponse> {
-  const team = await deps.db.team.findUnique({
-    where: { id: teamId },
-    select: {
-      id: true,
-      name: true,
-      visibility: true,
-      archivedAt: true,
-      members: {
-        select: {
-          memberId: true,
-          member: {
-            select: { user: { select: { name: true } }, settings: { select: { displayName: true } } },
-          },
-        },
-        orderBy: { createdAt: 'asc' },
-      },
-    },
-  });
+  // Reads only, side by side: whether the caller may see the team is decided before anything is used.
+  // The difference rule compares this team's cells with every active team's, as the org view does.
+  // Only teams linked to this one through shared members can change its cells (disjoint groups of
+  // enough people never clash), so those are the ones read: the cost follows the team, not the org.
+  const [team, organization, linked] = await Promise.all([
+    selectTeamWithMembers(deps.sql, { organizationId: auth.orgId, teamId }),
+    selectOrganizationMetricSettings(deps.sql, auth.orgId),
+    selectLinkedTeams(deps.sql, { organizationId: auth.orgId, teamId }),
+  ]);
   if (!team) throw notFound('Team');
   const memberIds = team.members.map((m) => m.memberId);
   if (auth.role === 'member' && !memberIds.includes(auth.memberId)) {
     throw new AppError('forbidden', "A team's metrics are for its members, managers and admins");
   }
   const range = resolveWeekRange(query, 'UTC');
-  const [minGroupSize, organization, activeTeams] = await Promise.all([
-    loadMinGroupSize(deps.db, auth),
-    deps.db.organization.findUniqueOrThrow({ where: { id: auth.orgId }, select: { titlePolicy: true } }),
-    loadActiveTeams(deps),
-  ]);
+  if (!organization) throw notFound('Organization');
+  const minGroupSize = effectiveMinGroupSize(organization.minGroupSize);
   const thisTeam: ActiveTeam = { id: team.id, name: team.name, memberIds };
-  // The difference rule compares this team's cells with every active team's, as the org view does.
-  // Only teams linked to this one through shared members can change its cells (disjoint groups of
-  // enough people never clash), so those are the ones read: the cost follows the team, not the org.
-  const groups = [
-    thisTeam,
-    ...linkedTeams(
-      thisTeam,
-      activeTeams.filter((other) => other.id !== team.id),
-    ),
-  ];
-  const others = [...new Set(groups.slice(1).flatMap((other) => other.memberIds))].filter(
-    (memberId) => !memberIds.includes(memberId),
+  const groups = [thisTeam, ...linked];
+  const teamMemberIds = new Set(memberIds);
+  const others = [...new Set(linked.flatMap((other) => other.memberIds))].filter(
+    (memberId) => !teamMemberIds.has(memberId),
   );
-  const [memberWeeks, otherWorked] = await Promise.all([
-    loadMemberWeeks(deps, auth, memberIds, range),
+  const [contexts, otherWorked, visible] = await Promise.all([
+    selectMetricContextRows(deps.sql, auth.orgId, memberIds, deps.caches.contexts),
     selectWorkedWeeks(deps.sql, { organizationId: auth.orgId, memberIds: others }, dateRangeOf(range)),
+    visibleIndividualMetrics(deps.db, auth, memberIds),
   ]);
+  const memberWeeks = await loadMemberWeeks(deps, auth, contexts, range);
   const otherWorkedByWeek = new Map<string, Set<string>>();
   for (const row of otherWorked) {
     const set = otherWorkedByWeek.get(row.week) ?? new Set<string>();
@@ -298,30 +279,32 @@ export async function getTeamMetrics(
   const weekCells: TeamWeekCell[] = [];
   const shownItems: PersonWeek[] = [];
   const shownWeeks: string[] = [];
-  for (const week of weeksBetween(range.from, range.to)) {
-    const teamContributors = contributorsOf(memberIds, week, memberWeeks);
-    const cells = cellsOfWeek(
-      week,
-      groups,
-      memberWeeks,
-      (group) =>
-        group.id === team.id
+  const members = weeksOf(memberIds, memberWeeks);
+  memberWeeks.weeks.forEach((week, index) => {
+    const items = workedAt(members, index);
+    const teamContributors = new Set(items.map((item) => item.memberId));
+    const otherWorkers = otherWorkedByWeek.get(week);
+    const decisions = decideCells(
+      cellGroups(groups, (group) =>
+        group === thisTeam
           ? teamContributors
           : new Set(
               group.memberIds.filter(
-                (memberId) => teamContributors.has(memberId) || otherWorkedByWeek.get(week)?.has(memberId),
+                (memberId) => teamContributors.has(memberId) || otherWorkers?.has(memberId),
               ),
             ),
+      ),
       minGroupSize,
     );
-    const own = cells.get(team.id);
-    if (!own) continue;
-    weekCells.push({ week, ...own.cell });
-    if (!own.cell.suppressed) {
-      shownItems.push(...own.items);
-      shownWeeks.push(week);
+    const reason = decisions.get(team.id) ?? null;
+    if (reason !== null) {
+      weekCells.push({ suppressed: true, reason, week });
+      return;
     }
-  }
+    weekCells.push({ ...aggregatePersonWeeks(items), week });
+    shownItems.push(...items);
+    shownWeeks.push(week);
+  });
 
   const summary: AggregateCell =
     shownItems.length > 0
@@ -335,18 +318,18 @@ export async function getTeamMetrics(
         };
 
   const titlesShown = organization.titlePolicy === 'show';
-  const [seriesRows, weekdayRows] = await Promise.all([
-    selectTeamSeries(
-      deps.sql,
-      { organizationId: auth.orgId, memberIds },
-      { ...dateRangeOf(range), weeks: shownWeeks, minGroupSize, limit: TOP_SERIES },
-    ),
-    selectWeekdayLoad(
-      deps.sql,
-      { organizationId: auth.orgId, memberIds },
-      { ...dateRangeOf(range), weeks: shownWeeks },
-    ),
-  ]);
+  const {
+    series: seriesRows,
+    weekdays: weekdayRows,
+    titles,
+  } = await loadTeamReads(deps, auth, {
+    memberIds,
+    versions: memberWeeks.versions,
+    range,
+    shownWeeks,
+    minGroupSize,
+    titlesShown,
+  });
   const weekdays =
     shownWeeks.length === 0
       ? []
@@ -354,25 +337,16 @@ export async function getTeamMetrics(
           (weekday) =>
             weekdayRows.find((row) => row.weekday === weekday) ?? { weekday, managerMinutes: 0, meetings: 0 },
         );
-  const titles = titlesShown
-    ? await selectSeriesTitles(
-        deps.sql,
-        { organizationId: auth.orgId, memberIds },
-        {
-          seriesIds: seriesRows.map((row) => row.seriesId),
-          // Zones differ by at most a day: a margin on both sides covers every member's week.
-          from: new Date(isoWeekBounds(range.from, 'UTC').start - 86_400_000),
-          to: new Date(isoWeekBounds(range.to, 'UTC').end + 86_400_000),
-        },
-      )
-    : new Map<string, string>();
   const series: TeamSeries[] = seriesRows.map((row) => ({
-    ...row,
     seriesId: titlesShown ? row.seriesId : opaqueSeriesKey(auth.orgId, row.seriesId),
     title: titles.get(row.seriesId) ?? null,
+    people: row.people,
+    weeks: row.weeks,
+    occurrences: row.occurrences,
+    managerMinutes: row.managerMinutes,
+    focusCostMinutes: row.focusCostMinutes,
   }));
 
-  const visible = await visibleIndividualMetrics(deps.db, auth, memberIds);
   const shown = team.members.filter((m) => visible.has(m.memberId));
   for (const m of shown) {
     const access = visible.get(m.memberId);
@@ -402,23 +376,26 @@ export async function getTeamMetrics(
     series,
     seriesNote: `Recurring meetings (one-off meetings are left out), counted in a week only when at least ${minGroupSize} members of the team had them that week, and only in weeks whose aggregates are shown. Minutes are person-minutes.${titlesShown ? '' : " Titles are hidden by the organization's title policy."}`,
     individuals: {
-      shown: shown.map((m) => ({
-        memberId: m.memberId,
-        displayName: m.member.settings?.displayName ?? m.member.user.name,
-        access: visible.get(m.memberId)?.reason ?? 'own',
-        weeks: weeksBetween(range.from, range.to).map((week) => {
-          const item = memberWeeks.get(m.memberId)?.get(week);
-          return {
-            week,
-            makerMinutes: item?.makerMinutes ?? 0,
-            managerMinutes: item?.managerMinutes ?? 0,
-            makerShare: item?.makerShare ?? null,
-            deepBlocks: item?.deepBlocks ?? 0,
-            target: item?.target ?? 0,
-            signals: [...new Set((item?.signals ?? []).map((signal) => signal.code))] as SignalCode[],
-          };
-        }),
-      })),
+      shown: shown.map((m) => {
+        const weeks = memberWeeks.byMember.get(m.memberId);
+        return {
+          memberId: m.memberId,
+          displayName: m.displayName,
+          access: visible.get(m.memberId)?.reason ?? 'own',
+          weeks: memberWeeks.weeks.map((week, index) => {
+            const item = weeks?.[index];
+            return {
+              week,
+              makerMinutes: item?.makerMinutes ?? 0,
+              managerMinutes: item?.managerMinutes ?? 0,
+              makerShare: item?.makerShare ?? null,
+              deepBlocks: item?.deepBlocks ?? 0,
+              target: item?.target ?? 0,
+              signals: [...(item?.signalCodes ?? [])],
+            };
+          }),
+        };
+      }),
       omitted,
       omittedReason:
         omitted === 0
@@ -426,6 +403,62 @@ export async function getTeamMetrics(
           : `${omitted} of ${memberIds.length} members are not shown individually: a member's own numbers are visible to the leads of their teams only if they choose to share them, and to their teammates only in an open team`,
     },
   };
+}
+
+/**
+ * The team's recurring series, their titles and the weekday load over the shown weeks. The series
+ * unnest every day's meetings and the titles read the series' entries, so they are kept until a
+ * member's facts change (every entry write rebuilds the days it touches, which changes the version).
+ */
+async function loadTeamReads(
+  deps: MetricsDeps,
+  auth: AuthContext,
+  input: {
+    memberIds: readonly string[];
+    versions: ReadonlyMap<string, number | null>;
+    range: WeekRange;
+    shownWeeks: readonly string[];
+    minGroupSize: number;
+    titlesShown: boolean;
+  },
+): Promise<TeamReads> {
+  const dates = dateRangeOf(input.range);
+  const versions = input.memberIds.map((memberId) => input.versions.get(memberId) ?? null);
+  const key = versions.includes(null)
+    ? null
+    : cacheKey(
+        auth.orgId,
+        input.memberIds.map((memberId, i) => `${memberId}@${versions[i]}`).join(','),
+        dates.fromDate,
+        dates.toDate,
+        input.shownWeeks.join(','),
+        input.minGroupSize,
+        TOP_SERIES,
+        String(input.titlesShown),
+      );
+  const cached = key === null ? undefined : deps.caches.teamReads.get(key);
+  if (cached) return cached;
+  const scope = { organizationId: auth.orgId, memberIds: input.memberIds };
+  const [series, weekdays] = await Promise.all([
+    selectTeamSeries(deps.sql, scope, {
+      ...dates,
+      weeks: input.shownWeeks,
+      minGroupSize: input.minGroupSize,
+      limit: TOP_SERIES,
+    }),
+    selectWeekdayLoad(deps.sql, scope, { ...dates, weeks: input.shownWeeks }),
+  ]);
+  const titles = input.titlesShown
+    ? await selectSeriesTitles(deps.sql, scope, {
+        seriesIds: series.map((row) => row.seriesId),
+        // Zones differ by at most a day: a margin on both sides covers every member's week.
+        from: new Date(isoWeekBounds(input.range.from, 'UTC').start - 86_400_000),
+        to: new Date(isoWeekBounds(input.range.to, 'UTC').end + 86_400_000),
+      })
+    : new Map<string, string>();
+  const reads: TeamReads = deepFreeze({ series: [...series], weekdays: [...weekdays], titles });
+  if (key !== null) deps.caches.teamReads.set(key, reads);
+  return reads;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -441,62 +474,97 @@ export async function getOrgMetrics(
     throw new AppError('forbidden', 'The org view is for managers and admins');
   }
   const range = resolveWeekRange(query, 'UTC');
-  const [minGroupSize, thresholds, teams] = await Promise.all([
-    loadMinGroupSize(deps.db, auth),
-    loadOrgThresholds(deps.db),
-    loadActiveTeams(deps),
+  const [organization, teams] = await Promise.all([
+    selectOrganizationMetricSettings(deps.sql, auth.orgId),
+    selectActiveTeams(deps.sql, auth.orgId),
   ]);
+  if (!organization) throw notFound('Organization');
+  const minGroupSize = effectiveMinGroupSize(organization.minGroupSize);
+  const thresholds = orgThresholdsOf(organization.orgThresholds);
   // The team streak needs the weeks before the range too (a week off or a suppressed week carries it).
   const history: WeekRange = {
     from: addIsoWeeks(range.from, -Math.max(52, 2 * thresholds.burnoutWeeks)),
     to: range.to,
   };
   const memberIds = [...new Set(teams.flatMap((team) => team.memberIds))];
+  const contexts = await selectMetricContextRows(deps.sql, auth.orgId, memberIds, deps.caches.contexts);
+  // The view is a function of the teams, the settings and every member's facts and context: while
+  // none of them changes, it is the one computed last time (for any manager or admin asking).
+  const members = [...contexts.values()];
+  const key = members.some((row) => row.factsVersion === null)
+    ? null
+    : createHash('sha256')
+        .update(
+          JSON.stringify([
+            auth.orgId,
+            range,
+            minGroupSize,
+            thresholds,
+            teams,
+            members.map((row) => [row.context.memberId, row.factsVersion, row.contextKey]),
+          ]),
+        )
+        .digest('base64');
+  const cached = key === null ? undefined : deps.caches.orgViews.get(key);
+  if (cached) return cached;
   // Signals count only in the range (prevalence); the history weeks before it need shares only.
-  const memberWeeks = await loadMemberWeeks(deps, auth, memberIds, history, range.from);
+  const memberWeeks = await loadMemberWeeks(deps, auth, contexts, history, range.from);
+  const view = deepFreeze(orgView(teams, memberWeeks, { range, history, minGroupSize, thresholds }));
+  if (key !== null) deps.caches.orgViews.set(key, view);
+  return view;
+}
 
+/** The org view from every member's weeks over `history` (the range and the streak's weeks before it). */
+function orgView(
+  teams: readonly ActiveTeam[],
+  memberWeeks: MemberWeeks,
+  input: {
+    range: WeekRange;
+    history: WeekRange;
+    minGroupSize: number;
+    thresholds: ReturnType<typeof orgThresholdsOf>;
+  },
+): OrgMetricsResponse {
+  const { range, history, minGroupSize, thresholds } = input;
   const firstShownIndex = weeksBetween(history.from, range.from).length - 1;
-  const perTeam = new Map(
-    teams.map((team) => [
-      team.id,
-      { cells: [] as OrgTeam['weeks'], shownItems: [] as PersonWeek[], streak: 0 },
-    ]),
-  );
-  weeksBetween(history.from, history.to).forEach((week, index) => {
-    const cells = cellsOfWeek(
-      week,
-      teams,
-      memberWeeks,
-      (team) => contributorsOf(team.memberIds, week, memberWeeks),
+  const perTeam = teams.map(() => ({
+    cells: [] as OrgTeam['weeks'],
+    shownItems: [] as PersonWeek[],
+    streak: 0,
+  }));
+  const members = teams.map((team) => weeksOf(team.memberIds, memberWeeks));
+  memberWeeks.weeks.forEach((week, index) => {
+    const items = members.map((teamMembers) => workedAt(teamMembers, index));
+    const contributors = new Map(
+      teams.map((team, t) => [team, new Set((items[t] as PersonWeek[]).map((item) => item.memberId))]),
+    );
+    const decisions = decideCells(
+      cellGroups(teams, (team) => contributors.get(team) as Set<string>),
       minGroupSize,
     );
-    for (const team of teams) {
-      const state = perTeam.get(team.id);
-      const entry = cells.get(team.id);
-      if (!state || !entry) continue;
-      const { cell, items } = entry;
-      if (!cell.suppressed && cell.belowTargetShare !== null) {
-        state.streak = cell.belowTargetShare > MOSTLY ? state.streak + 1 : 0;
+    teams.forEach((team, t) => {
+      const state = perTeam[t];
+      const teamItems = items[t];
+      if (!state || !teamItems) return;
+      const reason = decisions.get(team.id) ?? null;
+      const figures = reason === null ? shareFigures(teamItems) : null;
+      if (figures && figures.belowTargetShare !== null) {
+        state.streak = figures.belowTargetShare > MOSTLY ? state.streak + 1 : 0;
       }
-      if (index < firstShownIndex) continue;
-      state.cells.push(
-        cell.suppressed
-          ? { week, suppressed: true, reason: cell.reason }
-          : {
-              week,
-              suppressed: false,
-              people: cell.people,
-              medianMakerShare: cell.medianMakerShare,
-              belowTargetShare: cell.belowTargetShare,
-            },
-      );
-      state.shownItems.push(...items);
-    }
+      if (index < firstShownIndex) return;
+      if (figures) {
+        state.cells.push({ week, suppressed: false, ...figures });
+        state.shownItems.push(...teamItems);
+      } else {
+        state.cells.push({ suppressed: true, reason: reason as string, week });
+      }
+    });
   });
 
-  const result: OrgTeam[] = teams.map((team) => {
-    const state = perTeam.get(team.id) ?? { cells: [], shownItems: [], streak: 0 };
-    const aggregate = state.shownItems.length > 0 ? aggregatePersonWeeks(state.shownItems) : null;
+  const result: OrgTeam[] = teams.map((team, t) => {
+    const state = perTeam[t] ?? { cells: [], shownItems: [], streak: 0 };
+    const personWeeks = state.shownItems.length;
+    const signalCounts = personWeeks > 0 ? signalCountsOf(state.shownItems) : null;
     const pattern =
       state.streak >= thresholds.burnoutWeeks
         ? 'burnout_pattern'
@@ -508,11 +576,11 @@ export async function getOrgMetrics(
       name: team.name,
       memberCount: team.memberIds.length,
       weeks: state.cells,
-      prevalence: aggregate
+      prevalence: signalCounts
         ? {
-            personWeeks: aggregate.personWeeks,
+            personWeeks,
             shares: Object.fromEntries(
-              SIGNAL_CODES.map((code) => [code, aggregate.signalCounts[code] / aggregate.personWeeks]),
+              SIGNAL_CODES.map((code) => [code, signalCounts[code] / personWeeks]),
             ) as Record<SignalCode, number>,
           }
         : null,

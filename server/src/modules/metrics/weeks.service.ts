@@ -10,9 +10,9 @@ import { addIsoWeeks, computeWeekDetail, isoWeekBounds, type MetricEntry } from 
 import type { TenantDb } from '../../lib/tenant-db.ts';
 import type { AuthContext } from '../../plugins/auth.ts';
 import type { Sql } from '../../plugins/database.ts';
-import type { MemberMetricContext } from '../facts/metric-context.ts';
 import { authorizeIndividualMetrics } from '../visibility/visibility.service.ts';
-import { selectMetricContexts } from './metric-contexts.ts';
+import { cacheKey, deepFreeze, type MetricCaches } from './metric-cache.ts';
+import { type MetricContextRow, selectMetricContextRows } from './metric-contexts.ts';
 import { selectEntriesOfWeek, selectWeekAggregates } from './metrics.sql.ts';
 import {
   buildWeekSeries,
@@ -25,6 +25,8 @@ import {
 export interface MetricsDeps {
   db: TenantDb;
   sql: Sql;
+  /** The app's metric caches (metric-cache.ts). */
+  caches: MetricCaches;
 }
 
 /**
@@ -38,25 +40,46 @@ export function opaqueSeriesKey(organizationId: string, seriesId: string): strin
   return `series-${createHash('sha256').update(`${organizationId}\u0000${seriesId}`).digest('hex').slice(0, 16)}`;
 }
 
-/** One member's metric context, through the metric reads' own (postgres.js) loader. */
+/** One member's metric context and facts version, through the metric reads' own (postgres.js) loader. */
 async function metricContextOf(deps: MetricsDeps, auth: AuthContext, memberId: string) {
-  const contexts = await selectMetricContexts(deps.sql, auth.orgId, [memberId]);
-  return contexts.get(memberId) as MemberMetricContext;
+  const rows = await selectMetricContextRows(deps.sql, auth.orgId, [memberId], deps.caches.contexts);
+  return rows.get(memberId) as MetricContextRow;
 }
 
+/**
+ * A member's weekly series over `range`: computed from their stored day facts once per change of their
+ * facts or context, then served from the cache (deeply frozen: every view shares it).
+ */
 async function seriesOf(
   deps: MetricsDeps,
   auth: AuthContext,
-  context: MemberMetricContext,
+  row: MetricContextRow,
   range: WeekRange,
-) {
+): Promise<WeekSeriesResponse> {
+  const { context } = row;
+  const key =
+    row.factsVersion === null
+      ? null
+      : cacheKey(auth.orgId, context.memberId, row.factsVersion, row.contextKey, range.from, range.to);
+  const cached = key === null ? undefined : deps.caches.series.get(key);
+  if (cached) return cached;
   const lookback = addIsoWeeks(range.from, -lookbackWeeks(context.thresholds.values));
   const rows = await selectWeekAggregates(
     deps.sql,
     { organizationId: auth.orgId, memberIds: [context.memberId] },
     dateRangeOf({ from: lookback, to: range.to }),
   );
-  return buildWeekSeries(rows, context, range);
+  const series = deepFreeze({
+    memberId: context.memberId,
+    timeZone: context.timeZone,
+    profile: context.profile,
+    thresholds: context.thresholds,
+    from: range.from,
+    to: range.to,
+    items: buildWeekSeries(rows, context, range),
+  });
+  if (key !== null) deps.caches.series.set(key, series);
+  return series;
 }
 
 export async function getWeekSeries(
@@ -65,17 +88,8 @@ export async function getWeekSeries(
   memberId: string,
   query: WeekRangeQuery,
 ): Promise<WeekSeriesResponse> {
-  const context = await metricContextOf(deps, auth, memberId);
-  const range = resolveWeekRange(query, context.timeZone);
-  return {
-    memberId,
-    timeZone: context.timeZone,
-    profile: context.profile,
-    thresholds: context.thresholds,
-    from: range.from,
-    to: range.to,
-    items: await seriesOf(deps, auth, context, range),
-  };
+  const row = await metricContextOf(deps, auth, memberId);
+  return seriesOf(deps, auth, row, resolveWeekRange(query, row.context.timeZone));
 }
 
 const COUNTED = new Set(['maker', 'manager', 'neutral']);
@@ -87,7 +101,8 @@ export async function getWeekDetail(
   week: IsoWeek,
   options: { own: boolean },
 ): Promise<WeekDetailResponse> {
-  const context = await metricContextOf(deps, auth, memberId);
+  const row = await metricContextOf(deps, auth, memberId);
+  const { context } = row;
   const bounds = isoWeekBounds(week, context.timeZone);
   const [entries, series] = await Promise.all([
     selectEntriesOfWeek(
@@ -95,7 +110,7 @@ export async function getWeekDetail(
       { organizationId: auth.orgId, memberId },
       { from: new Date(bounds.start), to: new Date(bounds.end) },
     ),
-    seriesOf(deps, auth, context, { from: week, to: week }),
+    seriesOf(deps, auth, row, { from: week, to: week }).then((series) => series.items),
   ]);
   const counted: MetricEntry[] = entries
     .filter((entry) => COUNTED.has(entry.category))
