@@ -6,10 +6,12 @@
  * VCALENDAR of a file, reads floating times and DATE values in the server's own time zone, ignores
  * RDATE, gives no line numbers, and writes warnings to the console. So this module reads the text
  * itself (content lines, folding, components, parameters, values, VTIMEZONE) and uses rrule-temporal,
- * the recurrence engine node-ical is built on, only to enumerate RRULE dates. Recurrence is expanded
- * in wall-clock time (the rule runs in UTC on the local date-times) and every occurrence is then placed
- * in its zone: a weekly 10:00 Europe/Berlin meeting stays at 10:00 local across a DST change, and
- * floating times follow the member's zone.
+ * the recurrence engine node-ical is built on, only to enumerate RRULE dates (plain DAILY and WEEKLY
+ * rules, most of any calendar, are enumerated here with the same results; see SimpleRule). Recurrence
+ * is expanded in wall-clock time (the rule runs in UTC on the local date-times) and every occurrence is
+ * then placed in its zone: a weekly 10:00 Europe/Berlin meeting stays at 10:00 local across a DST
+ * change, and floating times follow the member's zone. A large export is read in two passes over its
+ * bytes (see eventLines), so its events never sit in memory as parsed lines.
  *
  * Error policy (one rule: refuse the file when its structure cannot be trusted, skip one event when
  * only that event is damaged):
@@ -42,6 +44,7 @@
 import { createHash } from 'node:crypto';
 import { type EntryFacts, MAX_ENTRY_DAYS, type Rsvp, type ShowAs } from '@tiltmeter/shared';
 import { RRuleTemporal } from 'rrule-temporal';
+import { zoneOffset } from '../../engine/time.ts';
 import {
   etcZoneForOffset,
   fixedOffsetMinutes,
@@ -116,13 +119,31 @@ const MAX_RULE_ITERATIONS = 50_000;
 // Reading: physical lines -> content lines -> components
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * The file is read as UTF-8 bytes: the upload's own buffer when it comes from a request, so a 50 MB
+ * calendar is in memory once and not also as a string. Everything structural (line breaks, names,
+ * ";", ":", quotes) is ASCII, which UTF-8 never uses inside a multi-byte character, so lines are found
+ * in the bytes; only what is kept is decoded, each physical line on its own (as decoding the whole
+ * file and cutting it up would give).
+ */
+type Bytes = Buffer;
+
+/** Buffer's own decoder, without toString's argument handling (a large file decodes a million pieces). */
+type Slicing = { utf8Slice(from: number, to: number): string; latin1Slice(from: number, to: number): string };
+
+function decode(bytes: Bytes, from: number, to: number): string {
+  return (bytes as unknown as Slicing).utf8Slice(from, to);
+}
+
 interface ContentLine {
   /** Upper-cased property name. */
   name: string;
-  /** Upper-cased parameter names -> values (quotes removed, RFC 6868 decoded). */
-  params: Map<string, string[]>;
   value: string;
   line: number;
+  /** The line's bytes (unfolded), where it starts and where its parameters end (the colon). */
+  bytes: Bytes;
+  start: number;
+  colon: number;
 }
 
 interface Component {
@@ -131,108 +152,318 @@ interface Component {
   props: ContentLine[];
   children: Component[];
   /** First line inside this event that is not a content line (events only). */
-  invalidLine?: number;
+  invalidLine?: number | undefined;
   /**
    * A top-level event keeps only its identity properties (KEY_PROPERTIES) after the first pass, and
-   * where its text is: the rest is read again from there when it is processed (see propsOf).
+   * where its text is: the rest is read again from there when it is processed (see eventLines).
    */
-  source?: { text: string; start: number; end: number };
+  source?: { bytes: Bytes; start: number; end: number } | undefined;
+  /** The lines of a top-level event while it is being processed (see eventLines). */
+  lines?: EventLines | undefined;
 }
 
-interface LogicalLine {
-  text: string;
-  line: number;
-  /** Offsets in the text: where the logical line's first physical line starts, and its last ends. */
-  start: number;
-  end: number;
+/** True when bytes[from, to) decode to nothing or white space only, as String.prototype.trim sees it. */
+function isBlank(bytes: Bytes, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = bytes[i] as number;
+    if (code === 32 || (code >= 9 && code <= 13)) continue;
+    // Beyond ASCII: Unicode spaces (U+00A0, U+2000...) count as blank too.
+    if (code >= 128) return decode(bytes, from, to).trim() === '';
+    return false;
+  }
+  return true;
 }
 
 /**
  * Unfolds lines (CRLF, LF or CR endings; folds start with a space or tab) and drops blank lines, one
- * logical line at a time: a 50 MB file is a million lines, and an array of them all would cost more
- * memory than the file itself.
+ * logical line at a time and without copying it: a 50 MB file is a million lines, most of which are
+ * only checked for being content lines. The current line is described by offsets into the bytes;
+ * {@link LineReader.content} gives its unfolded text when it is needed.
  */
-function* logicalLines(
-  text: string,
-  range: { start: number; end: number; firstLine: number } = { start: 0, end: text.length, firstLine: 1 },
-): Generator<LogicalLine> {
-  let position = range.start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : range.start;
-  let physical = range.firstLine - 1;
-  let pending: LogicalLine | null = null;
-  while (position <= range.end) {
-    // The next physical line: up to CRLF, LF or CR (or the end of the range).
-    let end = position;
-    while (end < range.end) {
-      const code = text.charCodeAt(end);
-      if (code === 10 || code === 13) break;
-      end++;
-    }
-    const raw = text.slice(position, end);
-    const start = position;
-    physical++;
-    position = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
-    // Dropping blank lines before unfolding also joins "NAME<blank line> :value", which some old
-    // Mozilla exports contain.
-    if (raw.trim() === '') continue;
-    if ((raw[0] === ' ' || raw[0] === '\t') && pending) {
-      pending.text += raw.slice(1);
-      pending.end = end;
-      continue;
-    }
-    if (pending) yield pending;
-    pending = { text: raw, line: physical, start, end };
+class LineReader {
+  /** Physical line number of the current logical line's first physical line. */
+  line = 0;
+  /** Where the current logical line starts, where its first physical line ends, and its last. */
+  start = 0;
+  firstEnd = 0;
+  end = 0;
+  /** True when physical lines continue the first one. */
+  folded = false;
+
+  private position: number;
+  private physical: number;
+  /** The next non-blank physical line, once read ahead. */
+  private ahead = false;
+  private aheadLine = 0;
+  private aheadStart = 0;
+  private aheadEnd = 0;
+
+  constructor(
+    readonly bytes: Bytes,
+    from: number,
+    private readonly limit: number,
+    firstLine: number,
+  ) {
+    const bom = from === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    this.position = bom ? 3 : from;
+    this.physical = firstLine - 1;
   }
-  if (pending) yield pending;
+
+  /** Moves to the next logical line; false at the end. */
+  next(): boolean {
+    if (!this.ahead && !this.readPhysical()) return false;
+    this.line = this.aheadLine;
+    this.start = this.aheadStart;
+    this.firstEnd = this.aheadEnd;
+    this.end = this.aheadEnd;
+    this.folded = false;
+    this.ahead = false;
+    while (this.readPhysical()) {
+      const first = this.bytes[this.aheadStart];
+      if (first === 32 || first === 9) {
+        this.end = this.aheadEnd;
+        this.folded = true;
+        continue;
+      }
+      this.ahead = true;
+      break;
+    }
+    return true;
+  }
+
+  /** The unfolded text of the current logical line. */
+  content(): string {
+    return this.folded
+      ? unfold(this.bytes, this.start, this.firstEnd, this.end)
+      : decode(this.bytes, this.start, this.end);
+  }
+
+  /** The current logical line, unfolded, as a content line (or null when it is not one). */
+  contentLine(): ContentLine | null {
+    if (!this.folded) return parseContentLine(this.bytes, this.start, this.end, this.line);
+    const unfolded = unfoldBytes(this.bytes, this.start, this.firstEnd, this.end);
+    return parseContentLine(unfolded, 0, unfolded.length, this.line);
+  }
+
+  /** Reads the next non-blank physical line into `ahead*`; false at the end of the range. */
+  private readPhysical(): boolean {
+    const bytes = this.bytes;
+    while (this.position <= this.limit) {
+      const start = this.position;
+      const end = physicalEnd(bytes, start, this.limit);
+      this.physical++;
+      this.position = afterBreak(bytes, end);
+      // Dropping blank lines before unfolding also joins "NAME<blank line> :value", which some old
+      // Mozilla exports contain.
+      if (isBlank(bytes, start, end)) continue;
+      this.aheadLine = this.physical;
+      this.aheadStart = start;
+      this.aheadEnd = end;
+      return true;
+    }
+    return false;
+  }
 }
 
-const NAME_RE = /[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*/y;
-const PARAM_NAME_RE = /[A-Za-z0-9_-]+/y;
-const PARAM_TEXT_RE = /[^";:,]*/y;
+/** Where the physical line starting at `from` ends: at CR or LF, or at `limit`. */
+function physicalEnd(bytes: Bytes, from: number, limit: number): number {
+  let end = from;
+  while (end < limit) {
+    const code = bytes[end];
+    if (code === 10 || code === 13) break;
+    end++;
+  }
+  return end;
+}
+
+/** The start of the line after a line ending at `end` (CRLF counts as one break). */
+function afterBreak(bytes: Bytes, end: number): number {
+  return end + (bytes[end] === 13 && bytes[end + 1] === 10 ? 2 : 1);
+}
+
+/**
+ * The unfolded text of a logical line whose first physical line is bytes[start, firstEnd) and whose
+ * last one ends at `end`: the continuations without their leading space or tab, blank lines dropped.
+ */
+function unfold(bytes: Bytes, start: number, firstEnd: number, end: number): string {
+  let unfolded = decode(bytes, start, firstEnd);
+  let position = afterBreak(bytes, firstEnd);
+  while (position < end) {
+    const lineEnd = physicalEnd(bytes, position, end);
+    if (!isBlank(bytes, position, lineEnd)) unfolded += decode(bytes, position + 1, lineEnd);
+    position = afterBreak(bytes, lineEnd);
+  }
+  return unfolded;
+}
+
+/**
+ * The bytes of an unfolded line (see unfold). Joined as bytes when every fold falls between ASCII
+ * bytes, where that decodes exactly as decoding the pieces apart; otherwise (a producer that folded
+ * inside a multi-byte character) the pieces are decoded apart, as the whole file's text would be.
+ */
+function unfoldBytes(bytes: Bytes, start: number, firstEnd: number, end: number): Bytes {
+  const pieces: number[] = [start, firstEnd];
+  let length = firstEnd - start;
+  let position = afterBreak(bytes, firstEnd);
+  while (position < end) {
+    const lineEnd = physicalEnd(bytes, position, end);
+    if (!isBlank(bytes, position, lineEnd)) {
+      pieces.push(position + 1, lineEnd);
+      length += lineEnd - position - 1;
+    }
+    position = afterBreak(bytes, lineEnd);
+  }
+  for (let i = 2; i < pieces.length; i += 2) {
+    const joinBefore = bytes[(pieces[i - 1] as number) - 1];
+    const joinAfter = bytes[pieces[i] as number];
+    if ((joinBefore !== undefined && joinBefore >= 128) || (joinAfter !== undefined && joinAfter >= 128)) {
+      return Buffer.from(unfold(bytes, start, firstEnd, end));
+    }
+  }
+  const joined = Buffer.allocUnsafe(length);
+  let at = 0;
+  for (let i = 0; i < pieces.length; i += 2) {
+    at += bytes.copy(joined, at, pieces[i] as number, pieces[i + 1] as number);
+  }
+  return joined;
+}
+
+/** A-Z a-z 0-9 _ - (names of properties and parameters). */
+const NAME_CHARS = new Uint8Array(256);
+for (const char of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-') {
+  NAME_CHARS[char.charCodeAt(0)] = 1;
+}
+
+function isNameChar(code: number | undefined): boolean {
+  return code !== undefined && NAME_CHARS[code] === 1;
+}
+
+/** colonOf: the line is not a content line. */
+const INVALID = -1;
+/** colonOf: the range ended before it could tell (a folded line must be unfolded first). */
+const RAN_OUT = -2;
+
+/**
+ * Where the colon before the value of a content line ("name *(;param) : value") in bytes[from, to)
+ * is, or INVALID, or RAN_OUT when `to` came first. Allocates nothing.
+ */
+function colonOf(bytes: Bytes, from: number, to: number): number {
+  let i = from;
+  if (i >= to) return RAN_OUT;
+  if (!isNameChar(bytes[i])) return INVALID;
+  // name = 1*name-char *("." 1*name-char)
+  for (;;) {
+    while (i < to && isNameChar(bytes[i])) i++;
+    if (i >= to) return RAN_OUT;
+    if (bytes[i] !== 46) break;
+    if (i + 1 >= to) return RAN_OUT;
+    if (!isNameChar(bytes[i + 1])) return INVALID;
+    i++;
+  }
+  while (bytes[i] === 59) {
+    // ";" param-name "=" param-value *("," param-value)
+    i++;
+    if (i >= to) return RAN_OUT;
+    if (!isNameChar(bytes[i])) return INVALID;
+    while (i < to && isNameChar(bytes[i])) i++;
+    if (i >= to) return RAN_OUT;
+    if (bytes[i] !== 61) return INVALID;
+    i++;
+    for (;;) {
+      if (i >= to) return RAN_OUT;
+      if (bytes[i] === 34) {
+        i++;
+        while (i < to && bytes[i] !== 34) i++;
+        if (i >= to) return RAN_OUT;
+        i++;
+      } else {
+        while (i < to) {
+          const code = bytes[i];
+          if (code === 34 || code === 59 || code === 58 || code === 44) break;
+          i++;
+        }
+      }
+      if (i >= to) return RAN_OUT;
+      if (bytes[i] !== 44) break;
+      i++;
+    }
+  }
+  return bytes[i] === 58 ? i : INVALID;
+}
+
+/** The first ";" or ":" in bytes[from, to) (where a valid line's name ends), or -1. */
+function nameEndWithin(bytes: Bytes, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const code = bytes[i];
+    if (code === 59 || code === 58) return i;
+  }
+  return -1;
+}
+
+/** True when bytes[from, to) is `upper` (an upper-case ASCII name), ignoring case. */
+function nameIs(bytes: Bytes, from: number, to: number, upper: string): boolean {
+  if (to - from !== upper.length) return false;
+  for (let i = 0; i < upper.length; i++) {
+    let code = bytes[from + i] as number;
+    if (code >= 97 && code <= 122) code -= 32;
+    if (code !== upper.charCodeAt(i)) return false;
+  }
+  return true;
+}
 
 /** RFC 6868: ^n newline, ^' double quote, ^^ caret. */
 function decodeParamValue(value: string): string {
+  if (!value.includes('^')) return value;
   return value.replace(/\^(n|N|'|\^)/g, (_, c: string) => (c === "'" ? '"' : c === '^' ? '^' : '\n'));
 }
 
-const NO_PARAMS: Map<string, string[]> = new Map();
+/** The content line in bytes[start, end) (one unfolded line), or null when it is not one. */
+function parseContentLine(bytes: Bytes, start: number, end: number, line: number): ContentLine | null {
+  const colon = colonOf(bytes, start, end);
+  if (colon < 0) return null;
+  const nameEnd = nameEndWithin(bytes, start, end);
+  const name =
+    knownName(bytes, start, nameEnd) ??
+    (bytes as unknown as Slicing).latin1Slice(start, nameEnd).toUpperCase();
+  return { name, value: decode(bytes, colon + 1, end), line, bytes, start, colon };
+}
 
-/** One content line, or null when the text is not one ("name *(;param) : value"). */
-function parseContentLine(text: string, line: number): ContentLine | null {
-  NAME_RE.lastIndex = 0;
-  const name = NAME_RE.exec(text);
-  if (!name) return null;
-  let i = name[0].length;
-  // Most lines have no parameters: they share one empty map (never written to after parsing).
-  let params = NO_PARAMS;
-  while (text[i] === ';') {
-    if (params === NO_PARAMS) params = new Map<string, string[]>();
-    PARAM_NAME_RE.lastIndex = i + 1;
-    const paramName = PARAM_NAME_RE.exec(text);
-    if (!paramName) return null;
-    i = PARAM_NAME_RE.lastIndex;
-    if (text[i] !== '=') return null;
+/**
+ * The first value of a line's parameter (`name` upper-case), read from its bytes (a valid line): the
+ * first one named so, quotes removed, RFC 6868 decoded. Parameter names are case-insensitive.
+ */
+function param(line: ContentLine, name: string): string | undefined {
+  const { bytes, colon } = line;
+  let i = nameEndWithin(bytes, line.start, colon + 1);
+  while (bytes[i] === 59) {
+    const nameStart = i + 1;
+    i = nameStart;
+    while (isNameChar(bytes[i])) i++;
+    const matches = nameIs(bytes, nameStart, i, name);
     i++;
-    const values: string[] = [];
+    let first: string | undefined;
     for (;;) {
-      if (text[i] === '"') {
-        const close = text.indexOf('"', i + 1);
-        if (close < 0) return null;
-        values.push(decodeParamValue(text.slice(i + 1, close)));
-        i = close + 1;
+      let valueStart = i;
+      let valueEnd: number;
+      if (bytes[i] === 34) {
+        valueStart = i + 1;
+        valueEnd = bytes.indexOf(34, valueStart);
+        i = valueEnd + 1;
       } else {
-        PARAM_TEXT_RE.lastIndex = i;
-        const raw = PARAM_TEXT_RE.exec(text)?.[0] ?? '';
-        values.push(decodeParamValue(raw));
-        i += raw.length;
+        for (;;) {
+          const code = bytes[i];
+          if (code === 34 || code === 59 || code === 58 || code === 44) break;
+          i++;
+        }
+        valueEnd = i;
       }
-      if (text[i] !== ',') break;
+      if (matches && first === undefined) first = decodeParamValue(decode(bytes, valueStart, valueEnd));
+      if (bytes[i] !== 44) break;
       i++;
     }
-    const key = paramName[0].toUpperCase();
-    params.set(key, [...(params.get(key) ?? []), ...values]);
+    if (matches) return first;
   }
-  if (text[i] !== ':') return null;
-  return { name: name[0].toUpperCase(), params, value: text.slice(i + 1), line };
+  return undefined;
 }
 
 /** Components we read inside; damage anywhere else in a VCALENDAR is contained by ignoring it. */
@@ -276,67 +507,216 @@ const READ_PROPERTIES = new Set([
   'ATTENDEE',
   'TRANSP',
   'X-MICROSOFT-CDO-BUSYSTATUS',
-  // Only for an event without a UID (see derivedUid); dropped at END:VEVENT otherwise.
+  // Only for an event without a UID (see derivedUid).
   'DESCRIPTION',
 ]);
 
 /** What identifies an event among the others (read in the first pass, kept for every event). */
 const KEY_PROPERTIES = new Set(['UID', 'SEQUENCE', 'DTSTAMP', 'RECURRENCE-ID']);
 
-/** An event with a UID will not need its description (only derivedUid reads it). */
-function withoutUnneededDescription(props: ContentLine[]): ContentLine[] {
-  const uid = props.find((p) => p.name === 'UID');
-  return uid && unescapeText(uid.value).trim() !== '' ? props.filter((p) => p.name !== 'DESCRIPTION') : props;
+/** READ_PROPERTIES by name length, to look a name up in the bytes without decoding it. */
+const READ_NAMES = [...READ_PROPERTIES];
+const READ_NAMES_BY_LENGTH = new Map<number, number[]>();
+READ_NAMES.forEach((name, index) => {
+  READ_NAMES_BY_LENGTH.set(name.length, [...(READ_NAMES_BY_LENGTH.get(name.length) ?? []), index]);
+});
+
+/** The index in READ_NAMES of the name bytes[from, to) (any case), or -1. */
+function readNameIndex(bytes: Bytes, from: number, to: number): number {
+  for (const index of READ_NAMES_BY_LENGTH.get(to - from) ?? []) {
+    if (nameIs(bytes, from, to, READ_NAMES[index] as string)) return index;
+  }
+  return -1;
+}
+
+/** The upper-cased name bytes[from, to) as a shared string when it is one the importer knows. */
+function knownName(bytes: Bytes, from: number, to: number): string | undefined {
+  const index = readNameIndex(bytes, from, to);
+  if (index >= 0) return READ_NAMES[index];
+  if (nameIs(bytes, from, to, 'BEGIN')) return 'BEGIN';
+  if (nameIs(bytes, from, to, 'END')) return 'END';
+  return undefined;
 }
 
 /**
- * The properties of a top-level event, read again from its text: the first pass keeps only the
- * identity of the 50,000 events of a large export, not their parsed lines. Events are processed one
- * UID at a time, so a few recently read ones are remembered.
+ * Where the lines a top-level event's properties are on (found in its bytes when first needed: the
+ * first pass keeps only the identity of the 50,000 events of a large export), and those already
+ * parsed, by name: most events of a large export lie outside the import window, and only their
+ * times are ever read.
  */
-const hydrated = new Map<Component, ContentLine[]>();
-const HYDRATED_LIMIT = 64;
-
-function propsOf(component: Component): ContentLine[] {
-  const source = component.source;
-  if (!source) return component.props;
-  const cached = hydrated.get(component);
-  if (cached) return cached;
-  const props: ContentLine[] = [];
-  let depth = 0;
-  for (const { text: raw, line } of logicalLines(source.text, { ...source, firstLine: component.line })) {
-    const content = parseContentLine(raw, line);
-    if (content?.name === 'BEGIN') depth++;
-    else if (content?.name === 'END') depth--;
-    // Depth 1: the event's own lines (nested components such as VALARM are not read).
-    else if (content && depth === 1 && READ_PROPERTIES.has(content.name)) props.push(content);
-  }
-  const result = withoutUnneededDescription(props);
-  if (hydrated.size >= HYDRATED_LIMIT) hydrated.delete(hydrated.keys().next().value as Component);
-  hydrated.set(component, result);
-  return result;
+interface EventLines {
+  /** Per line, LINE_FIELDS numbers: index in READ_NAMES, physical line, start, first line's end, end. */
+  refs: number[];
+  parsed: Map<string, ContentLine[]>;
 }
 
+const LINE_FIELDS = 5;
+
+/**
+ * Events are processed one UID at a time: the lines of the events read for the current one stay on
+ * them (Component.lines) until it is done, then they are dropped (forgetEventLines). Not kept in a
+ * long-lived map: a map whose entries come and go keeps the dropped ones reachable for the garbage
+ * collector's young generation (through its replaced tables) until they are promoted to the old one,
+ * which grew the heap by a hundred megabytes of garbage on a 50 MB file.
+ */
+const hydrated: Component[] = [];
+const HYDRATED_LIMIT = 64;
+
+function forgetEventLines(): void {
+  for (const component of hydrated) component.lines = undefined;
+  hydrated.length = 0;
+}
+
+/** The name of the current line of a reader: its bytes and range (unfolded when it spans a fold). */
+function nameOfLine(reader: LineReader, check: boolean): { bytes: Bytes; start: number; end: number } | null {
+  let bytes = reader.bytes;
+  let start = reader.start;
+  let end: number;
+  if (check) {
+    // Not checked by the first pass (the event has a bad line): only content lines count.
+    let colon = colonOf(bytes, start, reader.firstEnd);
+    if (colon === RAN_OUT && reader.folded) {
+      bytes = unfoldBytes(reader.bytes, reader.start, reader.firstEnd, reader.end);
+      start = 0;
+      colon = colonOf(bytes, 0, bytes.length);
+    }
+    if (colon < 0) return null;
+    end = nameEndWithin(bytes, start, colon + 1);
+  } else {
+    end = nameEndWithin(bytes, start, reader.firstEnd);
+    if (end < 0) {
+      bytes = unfoldBytes(reader.bytes, reader.start, reader.firstEnd, reader.end);
+      start = 0;
+      end = nameEndWithin(bytes, 0, bytes.length);
+      if (end < 0) return null;
+    }
+  }
+  return { bytes, start, end };
+}
+
+function eventLines(component: Component, source: NonNullable<Component['source']>): EventLines {
+  if (component.lines) return component.lines;
+  // An event with a UID will not need its description (only derivedUid reads it).
+  const uid = component.props.find((p) => p.name === 'UID');
+  const needsDescription = !(uid && unescapeText(uid.value).trim() !== '');
+  const refs: number[] = [];
+  // The first pass checked every line of an event it did not mark invalid: only names are needed.
+  const check = component.invalidLine !== undefined;
+  const reader = new LineReader(source.bytes, source.start, source.end, component.line);
+  let depth = 0;
+  while (reader.next()) {
+    const name = nameOfLine(reader, check);
+    if (!name) continue;
+    // Depth 1: the event's own lines (nested components such as VALARM are not read).
+    if (nameIs(name.bytes, name.start, name.end, 'BEGIN')) depth++;
+    else if (nameIs(name.bytes, name.start, name.end, 'END')) depth--;
+    else if (depth === 1) {
+      const index = readNameIndex(name.bytes, name.start, name.end);
+      if (index < 0 || (READ_NAMES[index] === 'DESCRIPTION' && !needsDescription)) continue;
+      refs.push(index, reader.line, reader.start, reader.folded ? reader.firstEnd : -1, reader.end);
+    }
+  }
+  const lines: EventLines = { refs, parsed: new Map() };
+  if (hydrated.length >= HYDRATED_LIMIT) forgetEventLines();
+  hydrated.push(component);
+  component.lines = lines;
+  return lines;
+}
+
+/** The parsed lines of a property of a top-level event (see EventLines). */
+function eventProps(component: Component, source: NonNullable<Component['source']>, name: string) {
+  const lines = eventLines(component, source);
+  let parsed = lines.parsed.get(name);
+  if (parsed) return parsed;
+  parsed = [];
+  const index = READ_NAMES.indexOf(name);
+  const { refs } = lines;
+  const bytes = source.bytes;
+  for (let i = 0; i < refs.length; i += LINE_FIELDS) {
+    if (refs[i] !== index) continue;
+    const line = refs[i + 1] as number;
+    const start = refs[i + 2] as number;
+    const firstEnd = refs[i + 3] as number;
+    const end = refs[i + 4] as number;
+    let content: ContentLine | null;
+    if (firstEnd < 0) content = parseContentLine(bytes, start, end, line);
+    else {
+      const unfolded = unfoldBytes(bytes, start, firstEnd, end);
+      content = parseContentLine(unfolded, 0, unfolded.length, line);
+    }
+    if (content) parsed.push(content);
+  }
+  lines.parsed.set(name, parsed);
+  return parsed;
+}
+
+/**
+ * For a line inside a top-level event (read again later, see eventLines): true when the first pass
+ * must look at it (BEGIN, END, an identity property directly in the event, a line to unfold first),
+ * false for a valid line it can skip. An invalid line marks the event.
+ */
+function needsReading(reader: LineReader, event: Component, depth: number): boolean {
+  const bytes = reader.bytes;
+  const colon = colonOf(bytes, reader.start, reader.firstEnd);
+  if (colon === RAN_OUT) {
+    if (reader.folded) return true;
+    event.invalidLine ??= reader.line;
+    return false;
+  }
+  if (colon === INVALID) {
+    event.invalidLine ??= reader.line;
+    return false;
+  }
+  const start = reader.start;
+  const end = nameEndWithin(bytes, start, colon + 1);
+  if (nameIs(bytes, start, end, 'BEGIN') || nameIs(bytes, start, end, 'END')) return true;
+  if (depth !== 2) return false;
+  return (
+    nameIs(bytes, start, end, 'UID') ||
+    nameIs(bytes, start, end, 'SEQUENCE') ||
+    nameIs(bytes, start, end, 'DTSTAMP') ||
+    nameIs(bytes, start, end, 'RECURRENCE-ID')
+  );
+}
+
+const NO_CHILDREN: Component[] = [];
+
+/** Every field set from the start: one object layout for all components, fields in the object. */
+function newComponent(
+  name: string,
+  line: number,
+  children: Component[],
+  source: Component['source'],
+): Component {
+  return { name, line, props: [], children, invalidLine: undefined, source, lines: undefined };
+}
+const NO_PROPS: ContentLine[] = [];
+
 /** Builds the component tree of every VCALENDAR in the file (see the error policy above). */
-function readCalendars(text: string): Component[] {
+function readCalendars(bytes: Bytes): Component[] {
   const calendars: Component[] = [];
   const stack: Component[] = [];
   let empty = true;
 
-  for (const { text: raw, line, start, end } of logicalLines(text)) {
+  const reader = new LineReader(bytes, 0, bytes.length, 1);
+  while (reader.next()) {
     empty = false;
-    const content = parseContentLine(raw, line);
+    const line = reader.line;
+    const top = stack.at(-1);
+    if (top?.source && !needsReading(reader, stack[1] as Component, stack.length)) continue;
+    const content = reader.contentLine();
     const isBegin = content?.name === 'BEGIN';
     const isEnd = content?.name === 'END';
 
     if (stack.length === 0) {
       if (isBegin && content.value.trim().toUpperCase() === 'VCALENDAR') {
-        const calendar: Component = { name: 'VCALENDAR', line, props: [], children: [] };
+        const calendar = newComponent('VCALENDAR', line, [], undefined);
         calendars.push(calendar);
         stack.push(calendar);
         continue;
       }
       if (calendars.length === 0) {
+        const raw = reader.content();
         const hint = raw.includes('\u0000') ? ' It looks like UTF-16 text; export it as UTF-8.' : '';
         throw new IcsParseError(
           `This is not an iCalendar file: it must start with BEGIN:VCALENDAR, but line ${line} is ${describeLine(raw)}.${hint}`,
@@ -368,11 +748,16 @@ function readCalendars(text: string): Component[] {
       if (componentName === 'VCALENDAR') {
         throw new IcsParseError(`Line ${line}: a VCALENDAR cannot contain another VCALENDAR.`, line);
       }
-      const child: Component = { name: componentName, line, props: [], children: [] };
-      // Inside an event read lazily, nested components only need their shape checked.
+      // Inside an event read lazily, nested components only need their shape checked: they are not
+      // kept, and such an event has no children (it shares one empty list, never added to).
+      const lazy = current.source !== undefined || (componentName === 'VEVENT' && stack.length === 1);
+      const child = newComponent(
+        componentName,
+        line,
+        lazy ? NO_CHILDREN : [],
+        current.source ?? (lazy ? { bytes, start: reader.start, end: reader.start } : undefined),
+      );
       if (!current.source) current.children.push(child);
-      if (componentName === 'VEVENT' && stack.length === 1) child.source = { text, start, end: start };
-      else if (current.source) child.source = current.source;
       stack.push(child);
       continue;
     }
@@ -385,12 +770,16 @@ function readCalendars(text: string): Component[] {
         );
       }
       stack.pop();
-      if (current.source && stack.length === 1) current.source.end = end;
+      if (current.source && stack.length === 1) {
+        current.source.end = reader.end;
+        // Kept for every event of the file until the end of the parse: no spare capacity.
+        current.props = current.props.length === 0 ? NO_PROPS : current.props.slice();
+      }
       continue;
     }
     if (content) {
       if (current.source) {
-        // A top-level event: its identity now, the rest when it is processed (propsOf).
+        // A top-level event: its identity now, the rest when it is processed (eventLines).
         if (stack.length === 2 && KEY_PROPERTIES.has(content.name)) current.props.push(content);
       } else if (READ_COMPONENTS.has(current.name) && READ_PROPERTIES.has(content.name)) {
         current.props.push(content);
@@ -404,7 +793,10 @@ function readCalendars(text: string): Component[] {
       continue;
     }
     if (stack.every((component) => TRUSTED_COMPONENTS.has(component.name))) {
-      throw new IcsParseError(`Line ${line} is not a valid iCalendar line: ${describeLine(raw)}.`, line);
+      throw new IcsParseError(
+        `Line ${line} is not a valid iCalendar line: ${describeLine(reader.content())}.`,
+        line,
+      );
     }
   }
 
@@ -420,15 +812,16 @@ function readCalendars(text: string): Component[] {
 }
 
 function prop(component: Component, name: string): ContentLine | undefined {
-  return (KEY_PROPERTIES.has(name) ? component.props : propsOf(component)).find((p) => p.name === name);
+  const source = component.source;
+  if (!source || KEY_PROPERTIES.has(name)) return component.props.find((p) => p.name === name);
+  return eventProps(component, source, name)[0];
 }
 
-function props(component: Component, name: string): ContentLine[] {
-  return (KEY_PROPERTIES.has(name) ? component.props : propsOf(component)).filter((p) => p.name === name);
-}
-
-function param(line: ContentLine, name: string): string | undefined {
-  return line.params.get(name)?.[0];
+/** The lines of a property (the array may be shared: callers only read it). */
+function props(component: Component, name: string): readonly ContentLine[] {
+  const source = component.source;
+  if (!source || KEY_PROPERTIES.has(name)) return component.props.filter((p) => p.name === name);
+  return eventProps(component, source, name);
 }
 
 /** TEXT values: \\ \; \, \n are escapes; a backslash before anything else just drops. */
@@ -452,69 +845,8 @@ interface Zone {
   offsetAt(instant: number): number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/**
- * Offsets per zone and UTC hour, for hours with one offset throughout (checked at both ends): a
- * calendar asks for the same hours over and over, and Intl's formatToParts costs microseconds. An hour
- * holding a transition is never cached; two transitions that cancel out within one hour exist in no
- * zone's history.
- */
-const hourOffsets = new Map<string, Map<number, number>>();
-const HOUR_OFFSET_CACHE_LIMIT = 200_000;
-let hourOffsetsCached = 0;
-
-function ianaOffset(zone: string, instant: number): number {
-  const hour = Math.floor(instant / HOUR_MS);
-  let byHour = hourOffsets.get(zone);
-  const cached = byHour?.get(hour);
-  if (cached !== undefined) return cached;
-  const first = exactIanaOffset(zone, hour * HOUR_MS);
-  const last = exactIanaOffset(zone, hour * HOUR_MS + HOUR_MS - SECOND_MS);
-  if (first !== last || Number.isNaN(first)) return exactIanaOffset(zone, instant);
-  if (hourOffsetsCached >= HOUR_OFFSET_CACHE_LIMIT) {
-    hourOffsets.clear();
-    hourOffsetsCached = 0;
-    byHour = undefined;
-  }
-  if (!byHour) {
-    byHour = new Map();
-    hourOffsets.set(zone, byHour);
-  }
-  byHour.set(hour, first);
-  hourOffsetsCached++;
-  return first;
-}
-
-function exactIanaOffset(zone: string, instant: number): number {
-  let formatter = formatters.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(zone, formatter);
-  }
-  const fields: Record<string, number> = {};
-  for (const part of formatter.formatToParts(instant)) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
-  const wall = Date.UTC(
-    fields.year ?? 1970,
-    (fields.month ?? 1) - 1,
-    fields.day ?? 1,
-    fields.hour ?? 0,
-    fields.minute ?? 0,
-    fields.second ?? 0,
-  );
-  return wall - Math.floor(instant / SECOND_MS) * SECOND_MS;
-}
+/** Offsets of IANA zones come from the engine's zone math (exact, and learnt once per zone and day). */
+const ianaOffset = (zone: string, instant: number): number => zoneOffset(zone, instant);
 
 function ianaZoneObject(id: string): Zone {
   return { id, offsetAt: (instant) => ianaOffset(id, instant) };
@@ -553,8 +885,18 @@ export function zonedLocalToInstant(
   return new Date(wallToInstant(wall, ianaZoneObject(timeZone)));
 }
 
+/** Dates of wall-clock days, by day number: every occurrence of a series asks for one. */
+const isoDates = new Map<number, string>();
+
 function isoDate(wall: number): string {
-  return new Date(wall).toISOString().slice(0, 10);
+  const day = Math.floor(wall / DAY_MS);
+  let date = isoDates.get(day);
+  if (date === undefined) {
+    date = new Date(wall).toISOString().slice(0, 10);
+    if (isoDates.size >= 100_000) isoDates.clear();
+    isoDates.set(day, date);
+  }
+  return date;
 }
 
 function isoLocal(wall: number): string {
@@ -784,27 +1126,65 @@ type DateValue =
   | { kind: 'utc'; instant: number }
   | { kind: 'local'; wall: number };
 
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days of a month (1-12) of a Gregorian year. */
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : (MONTH_LENGTHS[month - 1] as number);
+}
+
+/** The number written by `count` ASCII digits at `from`, or -1. */
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** True when the character at `at` is `lower` (an ASCII letter) in either case. */
+function letterAt(text: string, at: number, lower: number): boolean {
+  return (text.charCodeAt(at) | 32) === lower;
 }
 
 /** DATE (20260305) or DATE-TIME (20260305T100000, ...Z; seconds optional); null when invalid. */
 function parseDateValue(raw: string): DateValue | null {
-  // "20131210Z" (a date with a Z) is not RFC 5545, but Google Calendar writes it in birthday RDATEs.
-  const match = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(Z)?|Z)?$/i.exec(raw.trim());
-  if (!match) return null;
-  const [, y, mo, d, h, mi, s, z] = match;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
+  // YYYYMMDD[Thhmm[ss][Z]], T and Z in either case; "20131210Z" (a date with a Z) is not RFC 5545,
+  // but Google Calendar writes it in birthday RDATEs.
+  const text = raw.trim();
+  const length = text.length;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 4, 2);
+  const day = digitsAt(text, 6, 2);
+  if (length < 8 || year < 0 || month < 0 || day < 0) return null;
+  let hour = -1;
+  let minute = 0;
+  let second = 0;
+  let utc = false;
+  if (length === 9) {
+    if (!letterAt(text, 8, 122)) return null;
+  } else if (length > 9) {
+    if (length < 13 || length > 16 || !letterAt(text, 8, 116)) return null;
+    hour = digitsAt(text, 9, 2);
+    minute = digitsAt(text, 11, 2);
+    if (hour < 0 || minute < 0) return null;
+    if (length >= 15) {
+      second = digitsAt(text, 13, 2);
+      if (second < 0) return null;
+    }
+    if (length === 14 || length === 16) {
+      if (!letterAt(text, length - 1, 122)) return null;
+      utc = true;
+    }
+  }
   if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  if (h === undefined) return { kind: 'date', wall: Date.UTC(year, month - 1, day) };
-  const hour = Number(h);
-  const minute = Number(mi);
-  const second = Math.min(Number(s ?? 0), 59);
+  if (hour < 0) return { kind: 'date', wall: Date.UTC(year, month - 1, day) };
   if (hour > 23 || minute > 59) return null;
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
-  return z ? { kind: 'utc', instant: wall } : { kind: 'local', wall };
+  const wall = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59));
+  return utc ? { kind: 'utc', instant: wall } : { kind: 'local', wall };
 }
 
 interface NominalDuration {
@@ -882,7 +1262,9 @@ const RULE_RANGES: Record<string, { min: number; max: number; signed: boolean }>
 const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 interface PreparedRule {
-  rrule: RRuleTemporal;
+  /** The rule for rrule-temporal, or null when it is a SimpleRule expanded here. */
+  rrule: RRuleTemporal | null;
+  simple: SimpleRule | null;
   /** True when the rule can never produce a date (e.g. BYMONTH=2;BYMONTHDAY=30). */
   never: boolean;
   /** Length of one FREQ x INTERVAL step, in ms (months and years at their shortest). */
@@ -957,12 +1339,15 @@ function buildRule(
   }
 
   const until = parts.get('UNTIL');
+  /** UNTIL in the rule's wall-clock frame, as written into the rule for rrule-temporal. */
+  let untilWall: number | null = null;
   if (until !== undefined) {
     const value = parseDateValue(until);
     if (!value) return `RRULE UNTIL "${until}" is not a date or date-time`;
     if (allDay) {
       // Google ends all-day series with UNTIL=<last day>T235959Z: the UTC date is the last day meant.
-      parts.set('UNTIL', basicDate(value.kind === 'utc' ? value.instant : value.wall));
+      untilWall = startOfDay(value.kind === 'utc' ? value.instant : value.wall);
+      parts.set('UNTIL', basicDate(untilWall));
     } else {
       const wall =
         value.kind === 'utc'
@@ -970,6 +1355,7 @@ function buildRule(
           : value.kind === 'date'
             ? value.wall + DAY_MS - SECOND_MS
             : value.wall;
+      untilWall = Math.floor(wall / SECOND_MS) * SECOND_MS;
       parts.set('UNTIL', `${basicDateTime(wall)}Z`);
     }
   }
@@ -1008,6 +1394,19 @@ function buildRule(
     .reduce((a, b) => a * b, 1);
   // COUNT rules are counted from DTSTART, so they need room for every occurrence before the window.
   const limit = Math.min(MAX_RULE_ITERATIONS, Math.max(maxIterations, 2 * count + 100));
+  const step = (STEP_MS[freq] ?? DAY_MS) * Number(parts.get('INTERVAL') ?? 1);
+  const simple = simpleRule(parts, startWall, untilWall, limit);
+  if (simple) {
+    if (count > 0 && simple.count !== null) {
+      const first = simpleDates({ ...simple, count: 1 }, startWall, Number.POSITIVE_INFINITY)[0];
+      if (first !== startWall) {
+        if (count === 1)
+          return { rrule: null, simple, never: true, step: DAY_MS, perStep: 1, maxIterations: limit };
+        simple.count = count - 1;
+      }
+    }
+    return { rrule: null, simple, never, step, perStep, maxIterations: limit };
+  }
   const make = (ruleParts: string[]) =>
     new RRuleTemporal({ rruleString: `${dtstart}\nRRULE:${ruleParts.join(';')}`, maxIterations: limit });
   try {
@@ -1019,14 +1418,125 @@ function buildRule(
       const first = make(rule.map((part) => (part.startsWith('COUNT=') ? 'COUNT=1' : part))).all()[0];
       if (first?.epochMilliseconds !== startWall) {
         rrule = make(rule.map((part) => (part.startsWith('COUNT=') ? `COUNT=${count - 1}` : part)));
-        if (count === 1) return { rrule, never: true, step: DAY_MS, perStep: 1, maxIterations: limit };
+        if (count === 1) {
+          return { rrule, simple: null, never: true, step: DAY_MS, perStep: 1, maxIterations: limit };
+        }
       }
     }
-    const step = (STEP_MS[freq] ?? DAY_MS) * Number(parts.get('INTERVAL') ?? 1);
-    return { rrule, never, step, perStep, maxIterations: limit };
+    return { rrule, simple: null, never, step, perStep, maxIterations: limit };
   } catch (error) {
     return `RRULE "${raw}" cannot be read (${messageOf(error)})`;
   }
+}
+
+/**
+ * A DAILY or WEEKLY rule with at most INTERVAL, COUNT, UNTIL, plain BYDAY days and WKST: what almost
+ * every calendar's series are. They are expanded here with day arithmetic, as rrule-temporal's own
+ * UTC fast paths do (same dates, same iteration limit), without a Temporal object per date.
+ */
+interface SimpleRule {
+  weekly: boolean;
+  interval: number;
+  /** ISO weekdays (Monday 1) of BYDAY, or null. */
+  days: number[] | null;
+  /** ISO weekday the week starts on (WKST). */
+  weekStart: number;
+  start: number;
+  until: number | null;
+  count: number | null;
+  maxIterations: number;
+}
+
+const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+const SIMPLE_PARTS = new Set(['FREQ', 'INTERVAL', 'COUNT', 'UNTIL', 'BYDAY', 'WKST']);
+
+function simpleRule(
+  parts: ReadonlyMap<string, string>,
+  start: number,
+  until: number | null,
+  maxIterations: number,
+): SimpleRule | null {
+  const freq = parts.get('FREQ');
+  if (freq !== 'DAILY' && freq !== 'WEEKLY') return null;
+  for (const key of parts.keys()) if (!SIMPLE_PARTS.has(key)) return null;
+  const interval = Number(parts.get('INTERVAL') ?? 1);
+  if (!Number.isInteger(interval) || interval < 1 || interval > 10_000) return null;
+  const byDay = parts.get('BYDAY');
+  let days: number[] | null = null;
+  if (byDay !== undefined) {
+    days = byDay.split(',').map((day) => WEEKDAYS.indexOf(day) + 1);
+    if (days.some((day) => day === 0) || new Set(days).size !== days.length) return null;
+  }
+  const wkst = parts.get('WKST');
+  const weekStart = wkst === undefined ? 1 : WEEKDAYS.indexOf(wkst) + 1;
+  if (weekStart === 0) return null;
+  if (start % SECOND_MS !== 0 || (until !== null && until % SECOND_MS !== 0)) return null;
+  const count = parts.has('COUNT') ? Number(parts.get('COUNT')) : null;
+  if (count !== null && parts.has('UNTIL')) return null;
+  return { weekly: freq === 'WEEKLY', interval, days, weekStart, start, until, count, maxIterations };
+}
+
+/** ISO weekday (Monday 1) of a wall-clock time. */
+function weekdayOf(wall: number): number {
+  return ((((Math.floor(wall / DAY_MS) + 3) % 7) + 7) % 7) + 1;
+}
+
+/**
+ * The dates of a simple rule within [after, before], as rrule-temporal's between(after, before, true)
+ * gives them. A COUNT rule is enumerated from DTSTART (and may run into the iteration limit, with
+ * rrule-temporal's error); otherwise the walk starts at the last step before `after`.
+ */
+function simpleDates(rule: SimpleRule, after: number, before: number): number[] {
+  const until = rule.until === null ? before : Math.min(rule.until, before);
+  const dates: number[] = [];
+  const counted = rule.count !== null;
+  const limit = counted ? rule.maxIterations : Number.POSITIVE_INFINITY;
+  const full = () => counted && dates.length >= (rule.count as number);
+  const tooMany = () => new Error(`Maximum iterations (${rule.maxIterations}) exceeded in all()`);
+  let iterations = 0;
+  if (rule.weekly) {
+    const offsets = (rule.days ?? [weekdayOf(rule.start)])
+      .map((day) => (day - rule.weekStart + 7) % 7)
+      .sort((a, b) => a - b);
+    const period = rule.interval * 7 * DAY_MS;
+    let weekStart = rule.start - ((weekdayOf(rule.start) - rule.weekStart + 7) % 7) * DAY_MS;
+    if (!counted && after > weekStart) weekStart += Math.floor((after - weekStart) / period) * period;
+    for (;;) {
+      if (++iterations > limit) throw tooMany();
+      for (const offset of offsets) {
+        const date = weekStart + offset * DAY_MS;
+        if (date < rule.start) continue;
+        if (date > until) return dates.filter((d) => d >= after);
+        dates.push(date);
+        if (full()) return dates.filter((d) => d >= after);
+      }
+      weekStart += period;
+    }
+  }
+  const step = rule.interval * DAY_MS;
+  let date = rule.start;
+  if (rule.days) {
+    let first = -1;
+    for (let steps = 0; steps < 7; steps++) {
+      if (rule.days.includes(weekdayOf(date + steps * step))) {
+        first = steps;
+        break;
+      }
+    }
+    if (first < 0) return dates;
+    date += first * step;
+  }
+  if (!counted && after > date) date += Math.floor((after - date) / step) * step;
+  for (;;) {
+    if (++iterations > limit) throw tooMany();
+    if (date > until) break;
+    if (!rule.days || rule.days.includes(weekdayOf(date))) {
+      dates.push(date);
+      if (full()) break;
+    }
+    date += step;
+  }
+  return dates.filter((d) => d >= after);
 }
 
 function isIterationLimit(error: unknown): boolean {
@@ -1053,17 +1563,20 @@ function visitRuleStarts(
   let last = Number.NEGATIVE_INFINITY;
   while (cursor <= toWall) {
     const end = Math.min(cursor + size, toWall);
-    let dates: { epochMilliseconds: number }[];
+    let dates: number[];
     try {
-      dates = rule.rrule.between(new Date(cursor), new Date(end), true);
+      dates = rule.simple
+        ? simpleDates(rule.simple, cursor, end)
+        : (rule.rrule as RRuleTemporal)
+            .between(new Date(cursor), new Date(end), true)
+            .map((date) => date.epochMilliseconds);
     } catch (error) {
       if (!isIterationLimit(error)) skip(`its RRULE cannot be expanded (${messageOf(error)})`);
       if (size <= rule.step) skip('its recurrence rule produces too many occurrences to import');
       size = Math.max(rule.step, Math.floor(size / 4));
       continue;
     }
-    for (const date of dates) {
-      const wall = date.epochMilliseconds;
+    for (const wall of dates) {
       if (wall <= last) continue;
       last = wall;
       if (!visit(wall)) return;
@@ -1332,12 +1845,18 @@ function summaryOf(component: Component): string | undefined {
   return title === '' ? undefined : title;
 }
 
+const MAILTO = 'mailto:';
+
+/** An address as compared: trimmed, without "mailto:" (any case), lower-case. */
 function address(value: string): string {
-  return value
-    .trim()
-    .replace(/^mailto:/i, '')
-    .trim()
-    .toLowerCase();
+  let text = value.trim();
+  let scheme = text.length >= MAILTO.length;
+  for (let i = 0; scheme && i < MAILTO.length; i++) {
+    const code = text.charCodeAt(i);
+    scheme = (code === 58 ? code : code | 32) === MAILTO.charCodeAt(i);
+  }
+  if (scheme) text = text.slice(MAILTO.length).trim();
+  return text.toLowerCase();
 }
 
 const PARTSTAT: Record<string, Rsvp> = {
@@ -1363,42 +1882,37 @@ type Described = Pick<ParsedEntry, 'title' | 'attendees' | 'organizer' | 'rsvp' 
  * master every property it does not state itself (a moved instance often repeats only its times).
  */
 function describe(component: Component, master: Component | undefined, state: ParseState): Described {
-  const get = (name: string): ContentLine[] => {
-    const own = props(component, name);
-    return own.length > 0 || !master ? own : props(master, name);
-  };
-  const first = (name: string): ContentLine | undefined => get(name)[0];
-
-  const summary = first('SUMMARY');
+  const summary = inherited(component, master, 'SUMMARY')[0];
   const titleText = summary ? unescapeText(summary.value).trim() : '';
 
-  const organizerProp = first('ORGANIZER');
+  const organizerProp = inherited(component, master, 'ORGANIZER')[0];
   const organizerAddress = organizerProp
     ? address(param(organizerProp, 'EMAIL') ?? organizerProp.value)
     : null;
-  const isMember = (value: string | null): boolean =>
-    value !== null && value !== '' && state.memberEmails.has(value);
+  const memberEmails = state.memberEmails;
 
-  const attendeeProps = get('ATTENDEE');
+  const attendeeProps = inherited(component, master, 'ATTENDEE');
   const people = new Set<string>();
   let memberListed = false;
   let memberPartstat: string | undefined;
-  attendeeProps.forEach((attendee, index) => {
-    const email = address(param(attendee, 'EMAIL') ?? attendee.value);
-    const emails = [email, address(attendee.value)];
-    if (emails.some(isMember)) {
+  for (let index = 0; index < attendeeProps.length; index++) {
+    const attendee = attendeeProps[index] as ContentLine;
+    const params = attendeeParams(attendee);
+    const fromValue = address(attendee.value);
+    const email = params.email === undefined ? fromValue : address(params.email);
+    if (isMemberAddress(email, memberEmails) || isMemberAddress(fromValue, memberEmails)) {
       memberListed = true;
-      memberPartstat ??= param(attendee, 'PARTSTAT')?.toUpperCase() ?? 'NEEDS-ACTION';
+      memberPartstat ??= params.partstat?.toUpperCase() ?? 'NEEDS-ACTION';
     }
-    const cutype = param(attendee, 'CUTYPE')?.toUpperCase();
-    const role = param(attendee, 'ROLE')?.toUpperCase();
+    const cutype = params.cutype?.toUpperCase();
+    const role = params.role?.toUpperCase();
     // Rooms and resources are booked, not invited: a 1:1 in a meeting room is still two people.
-    if (cutype === 'ROOM' || cutype === 'RESOURCE' || role === 'NON-PARTICIPANT') return;
+    if (cutype === 'ROOM' || cutype === 'RESOURCE' || role === 'NON-PARTICIPANT') continue;
     people.add(email === '' ? `#${index}` : email);
-  });
+  }
   if (attendeeProps.length > 0 && organizerAddress) people.add(organizerAddress);
-  const memberIsOrganizer = isMember(organizerAddress);
-  if (attendeeProps.length > 0 && state.memberEmails.size > 0 && !memberListed && !memberIsOrganizer) {
+  const memberIsOrganizer = isMemberAddress(organizerAddress, memberEmails);
+  if (attendeeProps.length > 0 && memberEmails.size > 0 && !memberListed && !memberIsOrganizer) {
     people.add('#member');
   }
 
@@ -1406,9 +1920,11 @@ function describe(component: Component, master: Component | undefined, state: Pa
   let rsvp: Rsvp = 'accepted';
   if (!memberIsOrganizer && memberPartstat !== undefined) rsvp = PARTSTAT[memberPartstat] ?? 'needs_action';
 
-  const status = first('STATUS')?.value.trim().toUpperCase();
-  const busyStatus = first('X-MICROSOFT-CDO-BUSYSTATUS')?.value.trim().toUpperCase();
-  const transparent = first('TRANSP')?.value.trim().toUpperCase() === 'TRANSPARENT';
+  const status = inherited(component, master, 'STATUS')[0]?.value.trim().toUpperCase();
+  const busyStatus = inherited(component, master, 'X-MICROSOFT-CDO-BUSYSTATUS')[0]
+    ?.value.trim()
+    .toUpperCase();
+  const transparent = inherited(component, master, 'TRANSP')[0]?.value.trim().toUpperCase() === 'TRANSPARENT';
   let showAs: ShowAs = 'busy';
   const fromBusyStatus = busyStatus ? BUSY_STATUS[busyStatus] : undefined;
   if (fromBusyStatus) showAs = fromBusyStatus;
@@ -1425,6 +1941,73 @@ function describe(component: Component, master: Component | undefined, state: Pa
   };
 }
 
+/** A property of an instance override, or its series master's when the override does not state it. */
+function inherited(
+  component: Component,
+  master: Component | undefined,
+  name: string,
+): readonly ContentLine[] {
+  const own = props(component, name);
+  return own.length > 0 || !master ? own : props(master, name);
+}
+
+function isMemberAddress(value: string | null, memberEmails: ReadonlySet<string>): boolean {
+  return value !== null && value !== '' && memberEmails.has(value);
+}
+
+/** The parameters describe() reads of an ATTENDEE (each the first value of its first occurrence). */
+function attendeeParams(line: ContentLine): {
+  email?: string;
+  partstat?: string;
+  cutype?: string;
+  role?: string;
+} {
+  const found: { email?: string; partstat?: string; cutype?: string; role?: string } = {};
+  const { bytes, colon } = line;
+  let i = nameEndWithin(bytes, line.start, colon + 1);
+  while (bytes[i] === 59) {
+    const nameStart = i + 1;
+    i = nameStart;
+    while (isNameChar(bytes[i])) i++;
+    const key = nameIs(bytes, nameStart, i, 'EMAIL')
+      ? 'email'
+      : nameIs(bytes, nameStart, i, 'PARTSTAT')
+        ? 'partstat'
+        : nameIs(bytes, nameStart, i, 'CUTYPE')
+          ? 'cutype'
+          : nameIs(bytes, nameStart, i, 'ROLE')
+            ? 'role'
+            : null;
+    const wanted = key !== null && found[key] === undefined;
+    i++;
+    let first = true;
+    for (;;) {
+      let valueStart = i;
+      let valueEnd: number;
+      if (bytes[i] === 34) {
+        valueStart = i + 1;
+        valueEnd = bytes.indexOf(34, valueStart);
+        i = valueEnd + 1;
+      } else {
+        for (;;) {
+          const code = bytes[i];
+          if (code === 34 || code === 59 || code === 58 || code === 44) break;
+          i++;
+        }
+        valueEnd = i;
+      }
+      if (wanted && first) found[key] = decodeParamValue(decode(bytes, valueStart, valueEnd));
+      first = false;
+      if (bytes[i] !== 44) break;
+      i++;
+    }
+  }
+  return found;
+}
+
+/** Per processed UID: what describe() said about each of its components (every occurrence asks). */
+type Descriptions = Map<Component, Described>;
+
 function emit(
   uid: string,
   seriesId: string | null,
@@ -1432,11 +2015,22 @@ function emit(
   base: TimeBase,
   master: Component | undefined,
   state: ParseState,
+  descriptions: Descriptions,
 ): ParsedEntry {
+  let described = descriptions.get(occurrence.component);
+  if (!described) {
+    described = describe(occurrence.component, master === occurrence.component ? undefined : master, state);
+    descriptions.set(occurrence.component, described);
+  }
   return {
     externalUid: occurrence.recurrence === null ? uid : `${uid}/${occurrence.recurrence}`,
     seriesId,
-    ...describe(occurrence.component, master === occurrence.component ? undefined : master, state),
+    title: described.title,
+    attendees: described.attendees,
+    organizer: described.organizer,
+    rsvp: described.rsvp,
+    showAs: described.showAs,
+    status: described.status,
     start: new Date(occurrence.start),
     end: new Date(occurrence.end),
     timeZone: base.label,
@@ -1528,6 +2122,7 @@ function guarded<T>(record: EventRecord, state: ParseState, step: () => T): T | 
 function processUid(master: EventRecord | undefined, overrides: EventRecord[], state: ParseState): void {
   const uid = (master ?? overrides[0])?.uid ?? '';
   const produced: ParsedEntry[] = [];
+  const descriptions: Descriptions = new Map();
   // Filled in by the master's step; an object so the closure below can write it.
   const series: { timing: Timing | null } = { timing: null };
   let pending = overrides;
@@ -1568,6 +2163,7 @@ function processUid(master: EventRecord | undefined, overrides: EventRecord[], s
             timing.base,
             component,
             state,
+            descriptions,
           ),
         );
         return true;
@@ -1578,7 +2174,7 @@ function processUid(master: EventRecord | undefined, overrides: EventRecord[], s
         return false;
       }
       for (const occurrence of occurrences) {
-        produced.push(emit(uid, uid, occurrence, timing.base, component, state));
+        produced.push(emit(uid, uid, occurrence, timing.base, component, state, descriptions));
       }
       return true;
     });
@@ -1603,7 +2199,9 @@ function processUid(master: EventRecord | undefined, overrides: EventRecord[], s
         }
         return;
       }
-      if (inWindow) produced.push(emit(uid, uid, occurrence, ownBase, master?.component, state));
+      if (inWindow) {
+        produced.push(emit(uid, uid, occurrence, ownBase, master?.component, state, descriptions));
+      }
     });
   }
   state.skipped.push(...cancelledInstances);
@@ -1757,8 +2355,8 @@ function derivedUid(component: Component): string {
   return `generated-${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
 }
 
-function parseUnchecked(text: string, options: IcsParseOptions): IcsParseResult {
-  const calendars = readCalendars(text);
+function parseUnchecked(bytes: Bytes, options: IcsParseOptions): IcsParseResult {
+  const calendars = readCalendars(bytes);
   const memberZone = ianaZoneObject(options.memberTimeZone);
   const state: ParseState = {
     options,
@@ -1817,23 +2415,29 @@ function parseUnchecked(text: string, options: IcsParseOptions): IcsParseResult 
 
   const byUid = new Map<string, { masters: EventRecord[]; overrides: EventRecord[] }>();
   for (const record of records) {
-    let group = byUid.get(record.uid);
+    const group = byUid.get(record.uid);
+    // Most UIDs have one record: lists of one, and none (tens of thousands of them in a large file).
     if (!group) {
-      group = { masters: [], overrides: [] };
-      byUid.set(record.uid, group);
-    }
-    (record.recurrenceId ? group.overrides : group.masters).push(record);
+      byUid.set(
+        record.uid,
+        record.recurrenceId ? { masters: [], overrides: [record] } : { masters: [record], overrides: [] },
+      );
+    } else (record.recurrenceId ? group.overrides : group.masters).push(record);
   }
 
   for (const [uid, { masters, overrides }] of byUid) {
-    const master = newestByKey(
-      masters.map((record): [string, EventRecord] => [uid, record]),
-      state,
-      'event',
-    ).get(uid);
+    const master =
+      masters.length <= 1
+        ? masters[0]
+        : newestByKey(
+            masters.map((record): [string, EventRecord] => [uid, record]),
+            state,
+            'event',
+          ).get(uid);
     const line = (master ?? overrides[0])?.component.line ?? null;
     try {
       processUid(master, overrides, state);
+      forgetEventLines();
     } catch (error) {
       if (error instanceof IcsParseError) throw error;
       throw new IcsParseError(
@@ -1843,29 +2447,38 @@ function parseUnchecked(text: string, options: IcsParseOptions): IcsParseResult 
     }
   }
 
-  state.entries.sort(
-    (a, b) =>
-      a.start.getTime() - b.start.getTime() ||
-      (a.externalUid < b.externalUid ? -1 : a.externalUid > b.externalUid ? 1 : 0),
-  );
-  return { calendarName, entries: state.entries, skipped: state.skipped };
+  // By start, then externalUid (sort keys read once: a large import sorts tens of thousands).
+  const keyed = state.entries.map((entry) => ({
+    start: entry.start.getTime(),
+    uid: entry.externalUid,
+    entry,
+  }));
+  keyed.sort((a, b) => a.start - b.start || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0));
+  return { calendarName, entries: keyed.map((item) => item.entry), skipped: state.skipped };
 }
 
 /**
  * Parses an iCalendar file into entries for one member. Throws IcsParseError for a file it refuses
- * (see the error policy at the top of this file); never throws anything else for any text.
+ * (see the error policy at the top of this file); never throws anything else for any text. The file
+ * is its text or its UTF-8 bytes (an upload's own buffer: read as is, not copied).
  */
-export function parseIcs(text: string, options: IcsParseOptions): IcsParseResult {
+export function parseIcs(text: string | Uint8Array, options: IcsParseOptions): IcsParseResult {
   checkOptions(options);
   try {
-    return parseUnchecked(text, options);
+    const bytes =
+      typeof text === 'string'
+        ? Buffer.from(text, 'utf8')
+        : Buffer.isBuffer(text)
+          ? text
+          : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
+    return parseUnchecked(bytes, options);
   } catch (error) {
     if (error instanceof IcsParseError) throw error;
     throw new IcsParseError(
       `The calendar could not be read because of an unexpected problem (${messageOf(error)}).`,
     );
   } finally {
-    // The remembered events point into this text: let both go with the parse.
-    hydrated.clear();
+    // The remembered events point into these bytes: let both go with the parse.
+    forgetEventLines();
   }
 }

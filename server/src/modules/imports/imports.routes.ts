@@ -1,9 +1,9 @@
 import multipart from '@fastify/multipart';
 import { csvImportEndpoint, importEndpoints, listImportsEndpoint } from '@tiltmeter/shared';
-import type { FastifyRequest } from 'fastify';
+import { errorCodes, type FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../lib/errors.ts';
-import { importCsv, importIcs, listImports, MAX_IMPORT_BYTES } from './imports.service.ts';
+import { importCsv, importIcs, listImports, MAX_IMPORT_BYTES, releaseBytes } from './imports.service.ts';
 
 /**
  * A form the multipart parser cannot read (no boundary, a cut-off body, broken part headers) is the
@@ -18,14 +18,111 @@ function malformedUpload(error: unknown): never {
 }
 
 /**
+ * Reads a text body (text/calendar, text/csv, text/plain) as fastify's string parser does (the same
+ * limit, the same errors) into one buffer of the announced length, and leaves it undecoded (see
+ * readUploadedText): fastify's keeps the chunks, their concatenation and the decoded string at once,
+ * 150 MB for a 50 MB calendar.
+ */
+function readTextBody(
+  request: FastifyRequest,
+  payload: NodeJS.ReadableStream & { receivedEncodedLength?: number },
+  done: (error: Error | null, body?: Buffer) => void,
+): void {
+  const declared = Number(request.headers['content-length']);
+  if (declared > MAX_IMPORT_BYTES) {
+    done(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE());
+    return;
+  }
+  let buffer: Buffer | null =
+    Number.isSafeInteger(declared) && declared >= 0 ? Buffer.allocUnsafe(declared) : null;
+  let chunks: Buffer[] = [];
+  let received = 0;
+  const stop = () => {
+    payload.removeListener('data', onData);
+    payload.removeListener('end', onEnd);
+    payload.removeListener('error', onEnd);
+  };
+  function onData(chunk: Buffer | string) {
+    const data = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    received += data.length;
+    if (received > MAX_IMPORT_BYTES || (payload.receivedEncodedLength ?? 0) > MAX_IMPORT_BYTES) {
+      stop();
+      buffer = null;
+      chunks = [];
+      done(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE());
+      return;
+    }
+    // More than announced is refused at the end, as fastify does.
+    if (!buffer) chunks.push(data);
+    else if (received <= buffer.length) data.copy(buffer, received - data.length);
+  }
+  function onEnd(error?: Error & { statusCode?: number }) {
+    stop();
+    if (error != null) {
+      if (!(typeof error.statusCode === 'number' && error.statusCode >= 400)) error.statusCode = 400;
+      done(error);
+      return;
+    }
+    if (!Number.isNaN(declared) && (payload.receivedEncodedLength || received) !== declared) {
+      done(new errorCodes.FST_ERR_CTP_INVALID_CONTENT_LENGTH());
+      return;
+    }
+    const bytes = buffer ?? (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, received));
+    buffer = null;
+    chunks = [];
+    done(null, bytes);
+  }
+  payload.on('data', onData);
+  payload.on('end', onEnd);
+  payload.on('error', onEnd);
+  payload.resume();
+}
+
+/** The UTF-8 encodings of the white space beyond ASCII that String.prototype.trim removes. */
+const UNICODE_SPACES = [
+  '\u00a0',
+  '\u1680',
+  ...Array.from({ length: 11 }, (_, i) => String.fromCharCode(0x2000 + i)),
+  '\u2028',
+  '\u2029',
+  '\u202f',
+  '\u205f',
+  '\u3000',
+  '\ufeff',
+].map((space) => Buffer.from(space));
+
+/** True when UTF-8 bytes decode to white space only (what `text.trim() === ''` says of their text). */
+function isBlankBytes(bytes: Buffer): boolean {
+  let i = 0;
+  next: while (i < bytes.length) {
+    const byte = bytes[i] as number;
+    if (byte === 32 || (byte >= 9 && byte <= 13)) {
+      i++;
+      continue;
+    }
+    if (byte < 128) return false;
+    for (const space of UNICODE_SPACES) {
+      if (bytes.compare(space, 0, space.length, i, i + space.length) === 0) {
+        i += space.length;
+        continue next;
+      }
+    }
+    return false;
+  }
+  return true;
+}
+
+/**
  * A file arrives as the raw body (text/calendar or text/csv, as tools and scripts send it) or as a
- * browser upload (multipart/form-data with one file). Either way: its text and its name, if any.
+ * browser upload (multipart/form-data with one file). Either way: its UTF-8 bytes and its name, if
+ * any. The bytes are not decoded here: the ICS reader reads them as they are (one copy of a 50 MB
+ * file in memory, not two).
  */
 async function readUploadedText(
   request: FastifyRequest,
   what: string,
-): Promise<{ text: string; fileName: string | null }> {
-  let text: string;
+): Promise<{ text: Buffer; fileName: string | null }> {
+  let bytes: Buffer;
   let fileName: string | null = null;
   if (request.isMultipart()) {
     const file = await request.file().catch(malformedUpload);
@@ -35,31 +132,28 @@ async function readUploadedText(
       ]);
     }
     fileName = file.filename || null;
-    const buffer = await file.toBuffer().catch(malformedUpload);
+    bytes = await file.toBuffer().catch(malformedUpload);
     if (file.file.truncated) throw new AppError('payload_too_large', `The ${what} is larger than 50 MB`);
-    text = buffer.toString('utf8');
-  } else if (typeof request.body === 'string') {
-    text = request.body;
+  } else if (Buffer.isBuffer(request.body)) {
+    bytes = request.body;
+    // The importer drops the file once it is parsed; the request must not keep it until it is answered.
+    request.body = undefined;
   } else {
     throw new AppError(
       'unsupported_media_type',
       `Send the ${what} as the request body or as a multipart file upload`,
     );
   }
-  if (text.trim() === '') {
+  if (isBlankBytes(bytes)) {
     throw new AppError('validation_failed', `The ${what} is empty`, [
       { path: ['body'], message: 'is empty' },
     ]);
   }
-  return { text, fileName };
+  return { text: bytes, fileName };
 }
 
 export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.addContentTypeParser(
-    ['text/calendar', 'text/csv', 'text/plain'],
-    { parseAs: 'string', bodyLimit: MAX_IMPORT_BYTES },
-    (_request, body, done) => done(null, body),
-  );
+  app.addContentTypeParser(['text/calendar', 'text/csv', 'text/plain'], readTextBody);
   await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10 } });
   const tags = ['imports'];
 
@@ -73,10 +167,10 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       consumes: ['text/calendar', 'multipart/form-data'],
     },
     handler: async (request) => {
-      const { text, fileName } = await readUploadedText(request, 'calendar file');
+      // No local keeps the text: importIcs drops it once parsed (see there).
       return importIcs({ db: request.db, sql: app.sql }, request.auth, {
-        text,
-        fileName,
+        ...(await readUploadedText(request, 'calendar file')),
+        ownsText: true,
         query: request.query,
       });
     },
@@ -92,10 +186,12 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       consumes: ['text/csv', 'multipart/form-data'],
     },
     handler: async (request) => {
-      const { text, fileName } = await readUploadedText(request, 'CSV file');
+      const upload = await readUploadedText(request, 'CSV file');
+      const text = upload.text.toString('utf8');
+      releaseBytes(upload.text);
       return importCsv({ db: request.db, sql: app.sql }, request.auth, {
         text,
-        fileName,
+        fileName: upload.fileName,
         query: request.query,
       });
     },
