@@ -55,6 +55,24 @@ const INDEXES_NOT_LED_BY_ORGANIZATION = [
   'members(user_id)',
 ].sort();
 
+/**
+ * README: "single-column foreign keys to tenant tables", as table(column) -> referenced table. Foreign
+ * keys to `organizations` (not distributed by a tenant column of its own) and to `users` are not listed.
+ */
+const SINGLE_COLUMN_TENANT_FOREIGN_KEYS = [
+  'api_tokens(member_id) -> members',
+  'calendar_subscriptions(member_id) -> members',
+  'entries(import_batch_id) -> import_batches',
+  'entries(subscription_id) -> calendar_subscriptions',
+  'import_batches(member_id) -> members',
+  'member_day_facts(member_id) -> members',
+  'member_settings(member_id) -> members',
+  'rules(team_id) -> teams',
+  'series_overrides(member_id) -> members',
+  'team_members(member_id) -> members',
+  'team_members(team_id) -> teams',
+].sort();
+
 describe('the schema and Citus (distribution by organization_id)', () => {
   const databaseUrl = useTestDatabase();
   let client: pg.Client;
@@ -96,6 +114,32 @@ describe('the schema and Citus (distribution by organization_id)', () => {
       .map((row) => `${row.table}(${row.columns.join(', ')})${row.unique ? ' unique' : ''}`)
       .sort();
     expect(notLed).toEqual(INDEXES_NOT_LED_BY_ORGANIZATION);
+  });
+
+  it('has the single-column foreign keys between tenant tables the README lists, and no others', async () => {
+    const { rows } = await client.query<{ table: string; columns: string[]; target: string }>(
+      `SELECT t.relname AS table, f.relname AS target,
+              array(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(attnum, ordinality)
+                      JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum
+                     ORDER BY k.ordinality) AS columns
+         FROM pg_constraint c
+         JOIN pg_class t ON t.oid = c.conrelid
+         JOIN pg_class f ON f.oid = c.confrelid
+        WHERE c.contype = 'f' AND t.relname = ANY($1) AND f.relname = ANY($1)`,
+      [TENANT_TABLES],
+    );
+    const label = (row: (typeof rows)[number]) =>
+      `${row.table}(${row.columns.join(', ')}) -> ${row.target}`;
+    expect(
+      rows
+        .filter((row) => row.columns.length === 1)
+        .map(label)
+        .sort(),
+    ).toEqual(SINGLE_COLUMN_TENANT_FOREIGN_KEYS);
+    // Ready: the table bulk imports write most references its member by both columns.
+    expect(rows.filter((row) => row.columns.length > 1).map(label)).toEqual([
+      'entries(organization_id, member_id) -> members',
+    ]);
   });
 
   it('has the primary keys the README lists as not yet including organization_id, and no others', async () => {

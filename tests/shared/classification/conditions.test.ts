@@ -51,6 +51,18 @@ const cases: Case[] = [
     { title: 'Planning sync' },
     matched('title has "sync"'),
   ],
+  [
+    'several keywords: word boundaries still hold per keyword',
+    { titleKeywords: ['sync', 'stand-up', 'planning'] },
+    { title: 'Async standup planning' },
+    matched('title has "planning"'),
+  ],
+  [
+    'several keywords, none in the title',
+    { titleKeywords: ['sync', 'stand-up', 'planning'] },
+    { title: 'Asynchronous standup' },
+    NO_MATCH,
+  ],
   // excluded keywords
   [
     'exclusion carves out a phrase',

@@ -61,13 +61,20 @@ const COLUMNS: [keyof EntryRow, string, string][] = [
 
 const SELECT_LIST = COLUMNS.map(([field, column]) => `${column} AS "${field}"`).join(', ');
 const COLUMN_LIST = COLUMNS.map(([, column]) => column).join(', ');
-/** The rows arrive as one JSON array; json_to_recordset reads it with each column's own type. */
-const RECORD_TYPES = COLUMNS.map(([, column, type]) => `${column} ${type}`).join(', ');
+/**
+ * The rows arrive as one JSON array of objects keyed c0, c1, ... in COLUMNS order (short keys: the
+ * keys would otherwise be half the text to build, send and parse); json_to_recordset reads each with
+ * its column's own type, and a key left out (a null) reads as null.
+ */
+const RECORD_TYPES = COLUMNS.map(([, , type], index) => `c${index} ${type}`).join(', ');
+const RECORD_LIST = COLUMNS.map((_, index) => `c${index}`).join(', ');
+const FROM_ROWS = `SELECT ${RECORD_LIST}, now() FROM json_to_recordset($1::text::json) AS r(${RECORD_TYPES})`;
 const UPDATE_LIST = COLUMNS.filter(([field]) => field !== 'id')
   .map(([, column]) => `${column} = excluded.${column}`)
   .join(', ');
-const UPSERT = `INSERT INTO entries (${COLUMN_LIST}, updated_at)
-  SELECT ${COLUMN_LIST}, now() FROM json_to_recordset($1::text::json) AS r(${RECORD_TYPES})
+/** New rows only: their ids were just made, so there is no conflict to look for. */
+const INSERT = `INSERT INTO entries (${COLUMN_LIST}, updated_at) ${FROM_ROWS}`;
+const UPSERT = `INSERT INTO entries (${COLUMN_LIST}, updated_at) ${FROM_ROWS}
   ON CONFLICT (id) DO UPDATE SET ${UPDATE_LIST}, updated_at = now()
     WHERE entries.organization_id = excluded.organization_id AND entries.member_id = excluded.member_id`;
 
@@ -126,31 +133,54 @@ export async function selectCountedEntriesBetween(
        AND category IN ('maker', 'manager', 'neutral')`;
 }
 
-function rowJson(row: EntryRow): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [field, column] of COLUMNS) {
-    const value = row[field];
-    out[column] = typeof value === 'string' ? storableText(value) : value;
+export /** A batch of rows as the JSON text FROM_ROWS reads, built directly (no object per row). */
+function rowsJson(rows: readonly EntryRow[]): string {
+  let text = '[';
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index] as EntryRow;
+    let object = '';
+    for (let column = 0; column < COLUMNS.length; column++) {
+      const value = row[(COLUMNS[column] as (typeof COLUMNS)[number])[0]];
+      if (value === null || value === undefined) continue;
+      const json =
+        typeof value === 'string'
+          ? JSON.stringify(storableText(value))
+          : value instanceof Date
+            ? `"${value.toISOString()}"`
+            : String(value);
+      object += `${object ? ',' : ''}"c${column}":${json}`;
+    }
+    text += `${index ? ',' : ''}{${object}}`;
   }
-  return out;
+  return `${text}]`;
 }
 
 /**
- * Writes rows (new or changed) in one statement: the batch travels as one JSON parameter, so it is
- * one round trip, one parse and one upsert, atomic with the rest of the transaction. (It replaced COPY
- * into a staging table: postgres.js's COPY stream could stall on a failing COPY, and throw outside any
- * promise when the connection dropped mid-stream, taking the process down with it.)
+ * Writes rows (new or changed) in one statement per chunk: the batch travels as one JSON parameter,
+ * so it is one round trip, one parse and one upsert, atomic with the rest of the transaction. (It
+ * replaced COPY into a staging table: postgres.js's COPY stream could stall on a failing COPY, and
+ * throw outside any promise when the connection dropped mid-stream, taking the process down with it.)
  */
 export async function upsertEntries(tx: Tx, rows: readonly EntryRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  for (let index = 0; index < rows.length; index += UPSERT_CHUNK) {
-    const chunk = rows.slice(index, index + UPSERT_CHUNK);
-    await tx.unsafe(UPSERT, [JSON.stringify(chunk.map(rowJson))]);
+  await writeInChunks(tx, UPSERT, rows);
+}
+
+/**
+ * Writes rows that are new to the database (ids made by this write): a plain insert, without the
+ * upsert's conflict check on every row. A clash is still an error (the primary key holds).
+ */
+export async function insertNewEntries(tx: Tx, rows: readonly EntryRow[]): Promise<void> {
+  await writeInChunks(tx, INSERT, rows);
+}
+
+async function writeInChunks(tx: Tx, statement: string, rows: readonly EntryRow[]) {
+  for (let index = 0; index < rows.length; index += WRITE_CHUNK) {
+    await tx.unsafe(statement, [rowsJson(rows.slice(index, index + WRITE_CHUNK))]);
   }
 }
 
 /** Rows per statement: a year of a busy calendar in one, and a bound on the JSON text of each. */
-const UPSERT_CHUNK = 20_000;
+const WRITE_CHUNK = 20_000;
 
 export async function deleteEntries(
   tx: Tx,

@@ -18,6 +18,7 @@ import { loadRuleSetsForMember } from '../rules/rule-sets.ts';
 import {
   deleteEntries,
   type EntryRow,
+  insertNewEntries,
   lockMemberForWrite,
   selectEntries,
   type Tx,
@@ -251,7 +252,8 @@ export async function syncCalendar(
       existing.filter((row) => row.externalUid).map((row) => [row.externalUid as string, row]),
     );
     const seen = new Set<string>();
-    const writes: EntryRow[] = [];
+    const creates: EntryRow[] = [];
+    const updates: EntryRow[] = [];
     const touchedRows: Pick<EntryRow, 'start' | 'end'>[] = [];
     let created = 0;
     let updated = 0;
@@ -266,7 +268,7 @@ export async function syncCalendar(
           importBatchId: options.importBatchId ?? null,
           subscriptionId: options.subscriptionId ?? null,
         });
-        writes.push(row);
+        creates.push(row);
         touchedRows.push(row);
         created++;
         continue;
@@ -278,7 +280,7 @@ export async function syncCalendar(
         unchanged++;
         continue;
       }
-      writes.push({ ...after, importBatchId: options.importBatchId ?? before.importBatchId });
+      updates.push({ ...after, importBatchId: options.importBatchId ?? before.importBatchId });
       touchedRows.push(before, after);
       updated++;
     }
@@ -291,7 +293,8 @@ export async function syncCalendar(
         )
       : [];
     touchedRows.push(...removedRows);
-    await upsertEntries(tx, writes);
+    await insertNewEntries(tx, creates);
+    await upsertEntries(tx, updates);
     await deleteEntries(
       tx,
       scope,
