@@ -2,6 +2,7 @@ import { MEMBER_ROLES, type MemberRole } from '@tiltmeter/shared';
 import { fromNodeHeaders } from 'better-auth/node';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Fragment } from 'postgres';
 import { AppError } from '../lib/errors.ts';
 import { createMailer, type Mailer } from '../lib/mailer.ts';
 import { createOriginPolicy, type OriginPolicy } from '../lib/origins.ts';
@@ -50,6 +51,11 @@ declare module 'fastify' {
     auth: AuthContext;
     /** Prisma scoped to `auth.orgId` (lib/tenant-db.ts): the only client services use for tenant data. */
     db: TenantDb;
+    /**
+     * On a route with `config.bearerPreload`, for a request with an API token: the token lookup's row,
+     * with the preload's columns. Null otherwise (a session, or no preload): query for it instead.
+     */
+    bearerPreload: Record<string, unknown> | null;
   }
   interface FastifyInstance {
     /** onRequest hook for routes that need a signed-in user (session cookie or API token). */
@@ -65,6 +71,14 @@ declare module 'fastify' {
     allowWithoutOrganization?: boolean;
     /** The route refuses API tokens (switching organization, accepting an invitation). */
     sessionOnly?: boolean;
+    /**
+     * Columns the route reads right after authentication, selected by the API-token lookup in its own
+     * statement (a database round trip fewer on the hottest reads): a LATERAL subquery over the
+     * caller's `members` row, alias `m`, limited to `m.organization_id`, whose column names differ from
+     * the lookup's. Its row is `request.bearerPreload`; it is read with the token on every request,
+     * never kept.
+     */
+    bearerPreload?: Fragment;
   }
 }
 
@@ -114,6 +128,8 @@ export default fp<AuthPluginOptions>(
     app.decorateRequest('principal', null as unknown as Principal);
     app.decorateRequest('auth', null as unknown as AuthContext);
     app.decorateRequest('db', null as unknown as TenantDb);
+    app.decorateRequest('bearerPreload', null);
+    const noFragment = app.sql``;
 
     // Extending the client is cheap but not free; organizations are few, so keep their scoped clients.
     const scopedClients = new Map<string, TenantDb>();
@@ -134,6 +150,7 @@ export default fp<AuthPluginOptions>(
 
     async function authenticateBearer(request: FastifyRequest, token: string) {
       if (!looksLikeApiToken(token)) throw new AppError('unauthorized', 'The API token is not valid');
+      const preload = request.routeOptions.config.bearerPreload;
       // Looked up across organizations by its hash: the token is what tells us the organization. One
       // indexed join through postgres.js: this runs on every API request, and the same lookup through
       // Prisma costs ten times the CPU.
@@ -155,9 +172,11 @@ export default fp<AuthPluginOptions>(
         SELECT t.id, t.revoked_at AS "revokedAt", t.last_used_at AS "lastUsedAt",
                m.id AS "memberId", m.user_id AS "userId", m.organization_id AS "organizationId", m.role,
                u.email, u.name, u.email_verified AS "emailVerified", u.created_at AS "createdAt"
+               ${preload ? app.sql`, preload.*` : noFragment}
           FROM api_tokens t
           JOIN members m ON m.id = t.member_id AND m.organization_id = t.organization_id
           JOIN users u ON u.id = m.user_id
+          ${preload ? app.sql`LEFT JOIN LATERAL (${preload}) AS preload ON true` : noFragment}
          WHERE t.token_hash = ${hashApiToken(token)}`;
       if (!found || found.revokedAt) {
         throw new AppError('unauthorized', 'The API token is not valid or was revoked');
@@ -177,6 +196,8 @@ export default fp<AuthPluginOptions>(
         sessionId: null,
         tokenId: found.id,
       };
+      // Only now, for a token that is valid: the preload was read in the same statement as that check.
+      if (preload) request.bearerPreload = found;
       enterOrganization(request, {
         userId: found.userId,
         memberId: found.memberId,

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { scopedDb } from '../../../server/src/lib/tenant-db.ts';
 import { loadMetricContext } from '../../../server/src/modules/facts/metric-context.ts';
-import { selectMetricContexts } from '../../../server/src/modules/metrics/metric-contexts.ts';
+import {
+  callerMetricContextSql,
+  type MetricContextColumns,
+  selectMetricContextRows,
+  selectMetricContexts,
+  toMetricContextRow,
+} from '../../../server/src/modules/metrics/metric-contexts.ts';
 import { createMemberWithToken } from '../../helpers/auth.ts';
 import { useTestApp } from '../../helpers/test-app.ts';
 
@@ -105,5 +111,17 @@ describe('selectMetricContexts', () => {
     expect(selected.get(plain.memberId)?.thresholds.values.heavyMeetingDayMinutes).toBe(240);
     expect(selected.get(noSettings.memberId)?.timeZone).toBe('UTC');
     expect(await selectMetricContexts(app().sql, orgId, [])).toEqual(new Map());
+
+    // The caller's own, as the API-token lookup selects it with the token (auth.ts, bearerPreload):
+    // the same context, facts version and cache key.
+    const rows = await selectMetricContextRows(app().sql, orgId, ids);
+    const preloaded = await app().sql<(MetricContextColumns & { memberId: string })[]>`
+      SELECT m.id AS "memberId", preload.*
+        FROM members m
+        LEFT JOIN LATERAL (${callerMetricContextSql(app().sql)}) AS preload ON true
+       WHERE m.organization_id = ${orgId} AND m.id IN ${app().sql(ids)}`;
+    expect(preloaded).toHaveLength(ids.length);
+    for (const row of preloaded)
+      expect(toMetricContextRow(row.memberId, row)).toEqual(rows.get(row.memberId));
   });
 });

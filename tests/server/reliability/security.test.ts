@@ -236,7 +236,8 @@ describe('security headers and cookies on every kind of answer', () => {
 describe('token revocation and demotion between one request and the next', () => {
   const { app } = useTestApp();
 
-  it('refuses a revoked token on every request after the revocation answers, even mid-burst', async () => {
+  /** A burst of requests to `url` with a token revoked in the middle of it. */
+  async function revokeMidBurst(url: string) {
     const member = await createMemberWithToken(app());
     const created = (
       await app().inject({
@@ -247,7 +248,7 @@ describe('token revocation and demotion between one request and the next', () =>
       })
     ).json() as { secret: string; token: { id: string } };
     const bearer = { authorization: `Bearer ${created.secret}` };
-    const get = () => app().inject({ method: 'GET', url: '/api/v1/me', headers: bearer });
+    const get = () => app().inject({ method: 'GET', url, headers: bearer });
     // A burst in flight while the token is revoked: whatever it answers, nothing after the revocation passes.
     const inFlight = Array.from({ length: 20 }, () => get());
     const revoked = await app().inject({
@@ -259,7 +260,14 @@ describe('token revocation and demotion between one request and the next', () =>
     const after = await Promise.all(Array.from({ length: 30 }, () => get()));
     expect(after.map((response) => response.statusCode)).toEqual(Array(30).fill(401));
     for (const response of await Promise.all(inFlight)) expect([200, 401]).toContain(response.statusCode);
-  });
+  }
+
+  it('refuses a revoked token on every request after the revocation answers, even mid-burst', () =>
+    revokeMidBurst('/api/v1/me'));
+
+  // The token lookup of the caller's weeks also reads their metric context (auth.ts, bearerPreload).
+  it('refuses it as well on the caller’s weeks, read with the token in one statement', () =>
+    revokeMidBurst('/api/v1/me/weeks'));
 
   it('applies a demotion to the demoted admin’s token on the very next request', async () => {
     const admin = await createMemberWithToken(app(), { role: 'admin' });

@@ -1,6 +1,8 @@
 import { metricsEndpoints } from '@tiltmeter/shared';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createMetricCaches } from './metric-cache.ts';
+import { callerMetricContextSql, type MetricContextColumns, toMetricContextRow } from './metric-contexts.ts';
 import { canonicalSerializerCompiler, sendCachedBodies } from './response-serializer.ts';
 import { getOrgMetrics, getTeamMetrics } from './team-metrics.service.ts';
 import {
@@ -20,6 +22,18 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
     sql: app.sql,
     caches,
   });
+  // The caller's own weeks, the most frequent reads: with an API token, the caller's metric context
+  // comes with the token's lookup (auth.ts), so a cached series is served without a query of its own.
+  // A session (better-auth reads it first) queries it as the other routes do.
+  const callerContext = { bearerPreload: callerMetricContextSql(app.sql) };
+  const preloaded = (request: FastifyRequest) =>
+    request.bearerPreload
+      ? toMetricContextRow(
+          request.auth.memberId,
+          request.bearerPreload as unknown as MetricContextColumns,
+          caches.contexts,
+        )
+      : undefined;
   // The views are large and repeat: see response-serializer.ts.
   const serializerCompiler = canonicalSerializerCompiler;
   sendCachedBodies(app);
@@ -31,9 +45,10 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: 'My weeks: maker/manager minutes, deep blocks and signals per ISO week (at most 104)',
     },
+    config: callerContext,
     serializerCompiler,
     handler: async (request) =>
-      getWeekSeries(deps(request), request.auth, request.auth.memberId, request.query),
+      getWeekSeries(deps(request), request.auth, request.auth.memberId, request.query, preloaded(request)),
   });
 
   app.route({
@@ -44,10 +59,12 @@ export const metricsRoutes: FastifyPluginAsyncZod = async (app) => {
       summary:
         'My week by day: blocks, capacity, meetings with their focus cost, series ranked by focus cost',
     },
+    config: callerContext,
     serializerCompiler,
     handler: async (request) =>
       getWeekDetail(deps(request), request.auth, request.auth.memberId, request.params.week, {
         own: true,
+        preloaded: preloaded(request),
       }),
   });
 

@@ -40,8 +40,17 @@ export function opaqueSeriesKey(organizationId: string, seriesId: string): strin
   return `series-${createHash('sha256').update(`${organizationId}\u0000${seriesId}`).digest('hex').slice(0, 16)}`;
 }
 
-/** One member's metric context and facts version, through the metric reads' own (postgres.js) loader. */
-async function metricContextOf(deps: MetricsDeps, auth: AuthContext, memberId: string) {
+/**
+ * One member's metric context and facts version, through the metric reads' own (postgres.js) loader,
+ * unless the route has it already (`preloaded`: the caller's, read with their API token).
+ */
+async function metricContextOf(
+  deps: MetricsDeps,
+  auth: AuthContext,
+  memberId: string,
+  preloaded?: MetricContextRow,
+) {
+  if (preloaded?.context.memberId === memberId) return preloaded;
   const rows = await selectMetricContextRows(deps.sql, auth.orgId, [memberId], deps.caches.contexts);
   return rows.get(memberId) as MetricContextRow;
 }
@@ -87,8 +96,9 @@ export async function getWeekSeries(
   auth: AuthContext,
   memberId: string,
   query: WeekRangeQuery,
+  preloaded?: MetricContextRow,
 ): Promise<WeekSeriesResponse> {
-  const row = await metricContextOf(deps, auth, memberId);
+  const row = await metricContextOf(deps, auth, memberId, preloaded);
   return seriesOf(deps, auth, row, resolveWeekRange(query, row.context.timeZone));
 }
 
@@ -99,9 +109,9 @@ export async function getWeekDetail(
   auth: AuthContext,
   memberId: string,
   week: IsoWeek,
-  options: { own: boolean },
+  options: { own: boolean; preloaded?: MetricContextRow },
 ): Promise<WeekDetailResponse> {
-  const row = await metricContextOf(deps, auth, memberId);
+  const row = await metricContextOf(deps, auth, memberId, options.preloaded);
   const { context } = row;
   const bounds = isoWeekBounds(week, context.timeZone);
   const [entries, series] = await Promise.all([
