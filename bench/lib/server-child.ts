@@ -1,6 +1,7 @@
 /**
  * The app as a process of its own, for benchmarks and the soak: the parent talks to it over HTTP like
  * a client would, and asks it over IPC for its memory (RSS now, the peak since the last reset).
+ * server-process.ts builds this file as `npm start` builds the server and runs it with the same flags.
  *
  *   env BENCH_DATABASE_URL  the database
  *   env BENCH_LOG_ERRORS    "1": count error-level log lines and report them with the memory

@@ -1,10 +1,48 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildServer } from '../../server/build.ts';
 import type { ChildMemory, ChildMessage, ParentMessage } from './server-child.ts';
 
-const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'server-child.ts');
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO_ROOT = path.resolve(HERE, '../..');
+const CHILD_SOURCE = path.join(HERE, 'server-child.ts');
+/** Beside the server's own bundle: two folders below the repository root, where config.ts expects it. */
+const CHILD_BUNDLE = path.join(REPO_ROOT, 'server', 'dist', 'bench-server-child.mjs');
+
+/**
+ * The node flags `npm start` runs the server with (package.json's "start": `node <flags>
+ * server/dist/main.mjs`): the server process here gets the same ones.
+ */
+export function startNodeFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const command = scripts.start
+    .split('&&')
+    .map((part) => part.trim().split(/\s+/))
+    .find((words) => words[0] === 'node' && words.at(-1) === 'server/dist/main.mjs');
+  if (!command)
+    throw new Error(`package.json "start" does not run node server/dist/main.mjs: ${scripts.start}`);
+  return command.slice(1, -1);
+}
+
+let built: Promise<string> | undefined;
+
+/** Builds server-child.ts as `npm start` builds the server (server/build.ts), once per process. */
+function buildChild(): Promise<string> {
+  built ??= (async () => {
+    // Processes that build at once (test files run in parallel) each write a file of their own and
+    // rename it into place: a child never starts from a half-written bundle.
+    const own = `${CHILD_BUNDLE}.${process.pid}.tmp`;
+    await buildServer({ entry: CHILD_SOURCE, outfile: own, sourcemap: false });
+    renameSync(own, CHILD_BUNDLE);
+    return CHILD_BUNDLE;
+  })();
+  return built;
+}
 
 export interface ServerProcess {
   baseUrl: string;
@@ -15,12 +53,16 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts the app in a child process (through tsx, like `npm start`) and waits until it listens. */
+/**
+ * Starts the app in a child process and waits until it listens. The process is started as `npm start`
+ * starts the server: built into one module by server/build.ts and run by plain node with the flags
+ * of package.json's "start" (server-child.ts is the entry instead of main.ts: no embedded database, no
+ * migrations, no demo seed, no dashboard).
+ */
 export async function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
-  const child: ChildProcess = fork(CHILD, [], {
+  const child: ChildProcess = fork(await buildChild(), [], {
     execArgv: [
-      '--import',
-      'tsx',
+      ...startNodeFlags(),
       // BENCH_CPU_PROF=<folder>: a CPU profile of the server process, written when it stops.
       ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
     ],

@@ -128,8 +128,7 @@ describe('the schema and Citus (distribution by organization_id)', () => {
         WHERE c.contype = 'f' AND t.relname = ANY($1) AND f.relname = ANY($1)`,
       [TENANT_TABLES],
     );
-    const label = (row: (typeof rows)[number]) =>
-      `${row.table}(${row.columns.join(', ')}) -> ${row.target}`;
+    const label = (row: (typeof rows)[number]) => `${row.table}(${row.columns.join(', ')}) -> ${row.target}`;
     expect(
       rows
         .filter((row) => row.columns.length === 1)

@@ -179,8 +179,12 @@ async function writeInChunks(tx: Tx, statement: string, rows: readonly EntryRow[
   }
 }
 
-/** Rows per statement: a year of a busy calendar in one, and a bound on the JSON text of each. */
-const WRITE_CHUNK = 20_000;
+/**
+ * Rows per statement: a bound on the JSON text each one builds and sends, which the process holds
+ * twice (as a string and encoded) while the statement runs, at the busiest moment of a large import.
+ * A few statements more per import cost a round trip each.
+ */
+const WRITE_CHUNK = 5_000;
 
 export async function deleteEntries(
   tx: Tx,

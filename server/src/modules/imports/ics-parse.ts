@@ -154,10 +154,14 @@ interface Component {
   /** First line inside this event that is not a content line (events only). */
   invalidLine?: number | undefined;
   /**
-   * A top-level event keeps only its identity properties (KEY_PROPERTIES) after the first pass, and
+   * A top-level event keeps only what identifies it after the first pass (see keepIdentity), and
    * where its text is: the rest is read again from there when it is processed (see eventLines).
    */
   source?: { bytes: Bytes; start: number; end: number } | undefined;
+  /** A top-level event's first UID value and its first SEQUENCE and DTSTAMP as compared (see keepIdentity). */
+  uid: string | undefined;
+  sequence: number | undefined;
+  stamp: number | undefined;
   /** The lines of a top-level event while it is being processed (see eventLines). */
   lines?: EventLines | undefined;
 }
@@ -511,8 +515,11 @@ const READ_PROPERTIES = new Set([
   'DESCRIPTION',
 ]);
 
-/** What identifies an event among the others (read in the first pass, kept for every event). */
-const KEY_PROPERTIES = new Set(['UID', 'SEQUENCE', 'DTSTAMP', 'RECURRENCE-ID']);
+/**
+ * The lines of a top-level event the first pass keeps as lines (see keepIdentity): with UID, SEQUENCE
+ * and DTSTAMP (kept as values), what identifies an event among the others.
+ */
+const KEY_PROPERTIES = new Set(['RECURRENCE-ID']);
 
 /** READ_PROPERTIES by name length, to look a name up in the bytes without decoding it. */
 const READ_NAMES = [...READ_PROPERTIES];
@@ -597,8 +604,7 @@ function nameOfLine(reader: LineReader, check: boolean): { bytes: Bytes; start: 
 function eventLines(component: Component, source: NonNullable<Component['source']>): EventLines {
   if (component.lines) return component.lines;
   // An event with a UID will not need its description (only derivedUid reads it).
-  const uid = component.props.find((p) => p.name === 'UID');
-  const needsDescription = !(uid && unescapeText(uid.value).trim() !== '');
+  const needsDescription = !(component.uid !== undefined && unescapeText(component.uid).trim() !== '');
   const refs: number[] = [];
   // The first pass checked every line of an event it did not mark invalid: only names are needed.
   const check = component.invalidLine !== undefined;
@@ -688,9 +694,60 @@ function newComponent(
   children: Component[],
   source: Component['source'],
 ): Component {
-  return { name, line, props: [], children, invalidLine: undefined, source, lines: undefined };
+  return {
+    name,
+    line,
+    props: [],
+    children,
+    invalidLine: undefined,
+    source,
+    lines: undefined,
+    uid: undefined,
+    sequence: undefined,
+    stamp: undefined,
+  };
 }
 const NO_PROPS: ContentLine[] = [];
+
+/** SEQUENCE as versions are compared: a number, 0 when absent or unreadable. */
+function sequenceOf(value: string): number {
+  const sequence = Number.parseInt(value, 10);
+  return Number.isFinite(sequence) ? sequence : 0;
+}
+
+/** DTSTAMP as versions are compared: its instant (UTC) or wall time, 0 when absent or unreadable. */
+function stampOf(value: string): number {
+  const stamp = parseDateValue(value);
+  return stamp ? (stamp.kind === 'utc' ? stamp.instant : stamp.wall) : 0;
+}
+
+/**
+ * What the first pass keeps of a line directly inside a top-level event: the first UID's value and
+ * the first SEQUENCE and DTSTAMP as they are compared (later ones are never read), and the
+ * RECURRENCE-ID lines. Values, not lines: this is kept for every event of the file until the end of
+ * the parse (50,000 events in a large export).
+ */
+function keepIdentity(event: Component, line: ContentLine): void {
+  if (line.name === 'UID') event.uid ??= line.value;
+  else if (line.name === 'SEQUENCE') event.sequence ??= sequenceOf(line.value);
+  else if (line.name === 'DTSTAMP') event.stamp ??= stampOf(line.value);
+  else if (KEY_PROPERTIES.has(line.name)) event.props.push(line);
+}
+
+/** Component names as one shared string each (a large export has 50,000 VEVENTs). */
+const COMPONENT_NAMES = new Map(
+  [
+    'VCALENDAR',
+    'VEVENT',
+    'VTIMEZONE',
+    'STANDARD',
+    'DAYLIGHT',
+    'VALARM',
+    'VTODO',
+    'VJOURNAL',
+    'VFREEBUSY',
+  ].map((name) => [name, name]),
+);
 
 /** Builds the component tree of every VCALENDAR in the file (see the error policy above). */
 function readCalendars(bytes: Bytes): Component[] {
@@ -738,7 +795,8 @@ function readCalendars(bytes: Bytes): Component[] {
 
     const current = stack.at(-1) as Component;
     if (isBegin) {
-      const componentName = content.value.trim().toUpperCase();
+      const name = content.value.trim().toUpperCase();
+      const componentName = COMPONENT_NAMES.get(name) ?? name;
       if (!/^[A-Z0-9-]+$/.test(componentName)) {
         throw new IcsParseError(
           `Line ${line}: ${describeLine(content.value)} is not a valid component name.`,
@@ -780,7 +838,7 @@ function readCalendars(bytes: Bytes): Component[] {
     if (content) {
       if (current.source) {
         // A top-level event: its identity now, the rest when it is processed (eventLines).
-        if (stack.length === 2 && KEY_PROPERTIES.has(content.name)) current.props.push(content);
+        if (stack.length === 2) keepIdentity(current, content);
       } else if (READ_COMPONENTS.has(current.name) && READ_PROPERTIES.has(content.name)) {
         current.props.push(content);
       }
@@ -2355,6 +2413,16 @@ function derivedUid(component: Component): string {
   return `generated-${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
 }
 
+/** The events of one UID: its masters (normally one) and its instance overrides. */
+interface UidGroup {
+  masters: EventRecord[];
+  overrides: EventRecord[];
+}
+
+function groupOf(record: EventRecord): UidGroup {
+  return record.recurrenceId ? { masters: [], overrides: [record] } : { masters: [record], overrides: [] };
+}
+
 function parseUnchecked(bytes: Bytes, options: IcsParseOptions): IcsParseResult {
   const calendars = readCalendars(bytes);
   const memberZone = ianaZoneObject(options.memberTimeZone);
@@ -2397,35 +2465,36 @@ function parseUnchecked(bytes: Bytes, options: IcsParseOptions): IcsParseResult 
     };
     for (const child of calendar.children) {
       if (child.name !== 'VEVENT') continue;
-      const uidProp = prop(child, 'UID');
-      const uid = uidProp ? unescapeText(uidProp.value).trim() : '';
-      const sequence = Number.parseInt(prop(child, 'SEQUENCE')?.value ?? '0', 10);
-      const stamp = parseDateValue(prop(child, 'DTSTAMP')?.value ?? '');
+      // Read by the first pass (see keepIdentity).
+      const uid = child.uid === undefined ? '' : unescapeText(child.uid).trim();
       records.push({
         component: child,
         calendar: context,
         uid: uid === '' ? derivedUid(child) : uid,
         recurrenceId: prop(child, 'RECURRENCE-ID'),
-        sequence: Number.isFinite(sequence) ? sequence : 0,
-        stamp: stamp ? (stamp.kind === 'utc' ? stamp.instant : stamp.wall) : 0,
+        sequence: child.sequence ?? sequenceOf('0'),
+        stamp: child.stamp ?? stampOf(''),
         order: records.length,
       });
     }
   }
 
-  const byUid = new Map<string, { masters: EventRecord[]; overrides: EventRecord[] }>();
+  // Most UIDs have one record (tens of thousands in a large file): that record, until a second one
+  // makes a group of them.
+  const byUid = new Map<string, EventRecord | UidGroup>();
   for (const record of records) {
-    const group = byUid.get(record.uid);
-    // Most UIDs have one record: lists of one, and none (tens of thousands of them in a large file).
-    if (!group) {
-      byUid.set(
-        record.uid,
-        record.recurrenceId ? { masters: [], overrides: [record] } : { masters: [record], overrides: [] },
-      );
-    } else (record.recurrenceId ? group.overrides : group.masters).push(record);
+    const found = byUid.get(record.uid);
+    if (!found) {
+      byUid.set(record.uid, record);
+      continue;
+    }
+    const group = 'masters' in found ? found : groupOf(found);
+    if (group !== found) byUid.set(record.uid, group);
+    (record.recurrenceId ? group.overrides : group.masters).push(record);
   }
 
-  for (const [uid, { masters, overrides }] of byUid) {
+  for (const [uid, found] of byUid) {
+    const { masters, overrides } = 'masters' in found ? found : groupOf(found);
     const master =
       masters.length <= 1
         ? masters[0]

@@ -1,4 +1,4 @@
-import multipart from '@fastify/multipart';
+import multipart, { type MultipartFile } from '@fastify/multipart';
 import { csvImportEndpoint, importEndpoints, listImportsEndpoint } from '@tiltmeter/shared';
 import { errorCodes, type FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -78,6 +78,43 @@ function readTextBody(
   payload.resume();
 }
 
+/**
+ * Reads a multipart upload's file into one buffer, as @fastify/multipart's toBuffer does (the same
+ * errors), but without holding its chunks and their concatenation at once (100 MB for a 50 MB file):
+ * the chunks are copied as they come into a buffer as large as the request, which holds the file.
+ * Without a usable content-length (a chunked upload), the chunks are joined at the end as toBuffer does.
+ */
+async function readFilePart(request: FastifyRequest, file: MultipartFile): Promise<Buffer> {
+  const declared = Number(request.headers['content-length']);
+  // The form around the file (boundaries, part headers, a few fields) is part of the request too.
+  let buffer: Buffer | null =
+    Number.isSafeInteger(declared) && declared > 0 && declared <= MAX_IMPORT_BYTES + (1 << 20)
+      ? Buffer.allocUnsafe(declared)
+      : null;
+  let chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of file.file as AsyncIterable<Buffer>) {
+    if (file.file.truncated) {
+      // Over the size limit: keep reading to the end of the part (as toBuffer does), keep nothing.
+      buffer = null;
+      chunks = [];
+      continue;
+    }
+    if (buffer && length + chunk.length <= buffer.length) {
+      chunk.copy(buffer, length);
+    } else {
+      // More than the request announced (it cannot be): collect the rest as chunks.
+      if (buffer) chunks.push(buffer.subarray(0, length));
+      buffer = null;
+      chunks.push(chunk);
+    }
+    length += chunk.length;
+  }
+  if (file.file.truncated) throw new request.server.multipartErrors.RequestFileTooLargeError();
+  if (buffer) return buffer.subarray(0, length);
+  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, length);
+}
+
 /** The UTF-8 encodings of the white space beyond ASCII that String.prototype.trim removes. */
 const UNICODE_SPACES = [
   '\u00a0',
@@ -132,7 +169,7 @@ async function readUploadedText(
       ]);
     }
     fileName = file.filename || null;
-    bytes = await file.toBuffer().catch(malformedUpload);
+    bytes = await readFilePart(request, file).catch(malformedUpload);
     if (file.file.truncated) throw new AppError('payload_too_large', `The ${what} is larger than 50 MB`);
   } else if (Buffer.isBuffer(request.body)) {
     bytes = request.body;

@@ -42,16 +42,14 @@ function importWindow(query: ImportIcsQuery, now: Date) {
  * Gives the memory of an upload's bytes back now. The buffer lived through the upload, so the garbage
  * collector would free it only at its next full collection, after the entries are written: 50 MB more
  * at the busiest moment of a large import. Transferring its memory to a copy that nothing keeps
- * (structuredClone) detaches the buffer, and the copy is freed with the young generation.
+ * (structuredClone) detaches the buffer, and the copy is freed with the young generation. The caller
+ * owns all of the memory the bytes are in (an upload's buffer, which may be larger than the file).
  */
 export function releaseBytes(bytes: string | Uint8Array): void {
   if (typeof bytes === 'string') return;
   const { buffer } = bytes;
-  // Only a buffer of its own (not a slice of a shared pool) and big enough to matter.
-  if (!(buffer instanceof ArrayBuffer) || bytes.byteOffset !== 0 || bytes.byteLength !== buffer.byteLength) {
-    return;
-  }
-  if (buffer.byteLength < 1 << 20) return;
+  // Only memory of its own, from its start (not a slice of Node's 8 KB pool), and big enough to matter.
+  if (!(buffer instanceof ArrayBuffer) || bytes.byteOffset !== 0 || buffer.byteLength < 1 << 20) return;
   try {
     structuredClone(buffer, { transfer: [buffer] });
   } catch {
