@@ -11,7 +11,7 @@
  * DATABASE_URL: a PostgreSQL server to create a scratch database on; without it, a throwaway
  * embedded server. The app runs in a child process (bench/lib/server-child.ts) and is driven over HTTP.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -197,6 +197,7 @@ async function main() {
       };
       const markdown = renderMarkdown(results);
       const outDir = values.out ?? HERE;
+      mkdirSync(outDir, { recursive: true });
       writeFileSync(path.join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
       writeFileSync(path.join(outDir, 'results.md'), markdown);
       log(`\n${markdown}`);
