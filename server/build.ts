@@ -10,6 +10,7 @@
  *
  *   npx tsx server/build.ts   builds server/dist/main.mjs (a second or so)
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -53,6 +54,24 @@ export async function buildServer(
     logLevel: 'warning',
   });
   return outfile;
+}
+
+/**
+ * The node flags `npm start` runs the bundle with (package.json's "start": `... && node <flags>
+ * server/dist/main.mjs`): whatever else starts the built server (the benchmarks, the start test) reads
+ * them from here, so it cannot drift from what users run.
+ */
+export function startNodeFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.join(SERVER_DIR, '..', 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const command = scripts.start
+    .split('&&')
+    .map((part) => part.trim().split(/\s+/))
+    .find((words) => words[0] === 'node' && words.at(-1) === 'server/dist/main.mjs');
+  if (!command)
+    throw new Error(`package.json "start" does not run node server/dist/main.mjs: ${scripts.start}`);
+  return command.slice(1, -1);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -1,9 +1,9 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync, renameSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildServer } from '../../server/build.ts';
+import { buildServer, startNodeFlags } from '../../server/build.ts';
 import type { ChildMemory, ChildMessage, ParentMessage } from './server-child.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -11,23 +11,6 @@ const REPO_ROOT = path.resolve(HERE, '../..');
 const CHILD_SOURCE = path.join(HERE, 'server-child.ts');
 /** Beside the server's own bundle: two folders below the repository root, where config.ts expects it. */
 const CHILD_BUNDLE = path.join(REPO_ROOT, 'server', 'dist', 'bench-server-child.mjs');
-
-/**
- * The node flags `npm start` runs the server with (package.json's "start": `node <flags>
- * server/dist/main.mjs`): the server process here gets the same ones.
- */
-export function startNodeFlags(): string[] {
-  const { scripts } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
-    scripts: { start: string };
-  };
-  const command = scripts.start
-    .split('&&')
-    .map((part) => part.trim().split(/\s+/))
-    .find((words) => words[0] === 'node' && words.at(-1) === 'server/dist/main.mjs');
-  if (!command)
-    throw new Error(`package.json "start" does not run node server/dist/main.mjs: ${scripts.start}`);
-  return command.slice(1, -1);
-}
 
 let built: Promise<string> | undefined;
 

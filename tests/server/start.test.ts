@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer, startNodeFlags } from '../../server/build.ts';
 import { REPO_ROOT } from '../../server/src/config.ts';
 import { embeddedDatabaseUrl } from '../../server/src/db/embedded-postgres.ts';
 import { findFreePort } from '../helpers/postgres-urls.ts';
@@ -50,6 +51,15 @@ function exitOf(child: ChildProcess): Promise<number | null> {
 }
 
 describe('npm start with no DATABASE_URL (embedded PostgreSQL)', () => {
+  // As npm start runs it: the server built into one module, run by plain node with start's flags. (A
+  // file of its own beside main.mjs: config.ts finds the repository two folders up from the bundle.)
+  let bundle: string;
+  beforeAll(async () => {
+    bundle = await buildServer({
+      outfile: path.join(REPO_ROOT, 'server', 'dist', `start-test-${process.pid}.mjs`),
+    });
+  }, 60_000);
+
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tiltmeter-start-'));
   // As root, PostgreSQL runs as its own user and must be able to enter the folder.
   chmodSync(dataDir, 0o755);
@@ -60,10 +70,11 @@ describe('npm start with no DATABASE_URL (embedded PostgreSQL)', () => {
 
   afterAll(() => {
     for (const child of children) child.kill('SIGKILL');
+    if (bundle) for (const file of [bundle, `${bundle}.map`]) rmSync(file, { force: true });
   });
 
   async function start(env: { PORT: string; EMBEDDED_POSTGRES_PORT: string }) {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    const child = spawn(process.execPath, [...startNodeFlags(), bundle], {
       cwd: REPO_ROOT,
       env: {
         ...process.env,
