@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -49,7 +49,11 @@ export async function scratchDatabase(label: string): Promise<ScratchDatabase> {
       persistent: false,
     });
     adminUrl = server.adminUrl;
-    stop = () => server.stop();
+    stop = async () => {
+      await server.stop();
+      // The server removes its data folder (not persistent); the folder made for it goes too.
+      rmSync(parent, { recursive: true, force: true });
+    };
   }
   await admin(adminUrl, `CREATE DATABASE ${pg.escapeIdentifier(name)}`);
   const url = new URL(adminUrl);

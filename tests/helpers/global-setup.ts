@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -43,7 +43,10 @@ export default async function setup() {
       persistent: false,
     });
     adminUrl = server.adminUrl;
-    stopServer = () => server.stop();
+    stopServer = async () => {
+      await server.stop();
+      rmSync(parent, { recursive: true, force: true });
+    };
   }
 
   const templateName = `tiltmeter_template_${process.pid}`;

@@ -71,6 +71,7 @@ describe('npm start with no DATABASE_URL (embedded PostgreSQL)', () => {
   afterAll(() => {
     for (const child of children) child.kill('SIGKILL');
     if (bundle) for (const file of [bundle, `${bundle}.map`]) rmSync(file, { force: true });
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   async function start(env: { PORT: string; EMBEDDED_POSTGRES_PORT: string }) {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,10 +9,11 @@ import { useTestDatabase } from '../helpers/test-database.ts';
 describe('serving the dashboard', () => {
   const databaseUrl = useTestDatabase();
   let app: App;
+  let dist: string;
 
   beforeAll(async () => {
     // A stand-in build output: this test is about routing, not about the dashboard's content.
-    const dist = mkdtempSync(path.join(tmpdir(), 'tiltmeter-web-'));
+    dist = mkdtempSync(path.join(tmpdir(), 'tiltmeter-web-'));
     mkdirSync(path.join(dist, 'assets'));
     writeFileSync(
       path.join(dist, 'index.html'),
@@ -24,6 +25,7 @@ describe('serving the dashboard', () => {
 
   afterAll(async () => {
     await app?.close();
+    if (dist) rmSync(dist, { recursive: true, force: true });
   });
 
   it.each(['/', '/week', '/settings/tokens'])('serves index.html at %s', async (url) => {

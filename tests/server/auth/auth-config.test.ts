@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { loadConfig } from '../../../server/src/config.ts';
 import { AUTH_SECRET_FILE, resolveAuthSecret } from '../../../server/src/lib/auth-secret.ts';
 
@@ -51,7 +51,9 @@ describe('auth configuration', () => {
   });
 
   it('generates a secret once, keeps it private in the data folder, and prefers AUTH_SECRET', () => {
-    const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'tiltmeter-secret-')), 'nested');
+    const parent = mkdtempSync(path.join(tmpdir(), 'tiltmeter-secret-'));
+    onTestFinished(() => rmSync(parent, { recursive: true, force: true }));
+    const dataDir = path.join(parent, 'nested');
     const first = resolveAuthSecret(undefined, dataDir);
     expect(first.length).toBeGreaterThanOrEqual(32);
     const file = path.join(dataDir, AUTH_SECRET_FILE);
