@@ -46,6 +46,14 @@ function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number):
   });
 }
 
+/** The server's log lines at level error (50) or above, from everything the process printed. */
+function errorLines(output: string[]): string[] {
+  return output
+    .join('')
+    .split('\n')
+    .filter((line) => /"level":(5|6)0/.test(line));
+}
+
 function exitOf(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.on('exit', (code) => resolve(code)));
 }
@@ -91,8 +99,11 @@ describe('npm start with no DATABASE_URL (embedded PostgreSQL)', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(child);
+    const output: string[] = [];
+    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     await waitForOutput(child, /Ready: http:\/\//, 90_000);
-    return child;
+    return Object.assign(child, { output });
   }
 
   it('serves health and the page, stops without orphans, and keeps the data for the next start', async () => {
@@ -120,6 +131,8 @@ describe('npm start with no DATABASE_URL (embedded PostgreSQL)', () => {
     const firstExit = exitOf(first);
     first.kill('SIGTERM');
     expect(await firstExit).toBe(0);
+    // A clean stop: no error logged on the way down (pg-boss's connections are cut as PostgreSQL stops).
+    expect(errorLines(first.output)).toEqual([]);
     expect(processesMentioning(path.join(dataDir, 'postgres'))).toEqual([]);
 
     const second = await start(ports);
@@ -134,6 +147,7 @@ describe('npm start with no DATABASE_URL (embedded PostgreSQL)', () => {
     const secondExit = exitOf(second);
     second.kill('SIGINT');
     expect(await secondExit).toBe(0);
+    expect(errorLines(second.output)).toEqual([]);
     expect(processesMentioning(path.join(dataDir, 'postgres'))).toEqual([]);
   }, 180_000);
 });

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import PgBoss from 'pg-boss';
+import { isDatabaseUnavailable } from '../lib/database-errors.ts';
 
 /**
  * Background jobs on the same PostgreSQL (pg-boss): no extra server to run. Every job also has a row
@@ -62,7 +63,19 @@ const JOB_SELECT = {
 export default fp<JobsPluginOptions>(
   async (app, options) => {
     const boss = new PgBoss({ connectionString: options.databaseUrl, schema: 'pgboss', max: 3 });
-    boss.on('error', (error) => app.log.error({ err: error }, 'job queue error'));
+    let closing = false;
+    app.addHook('preClose', async () => {
+      closing = true;
+    });
+    boss.on('error', (error) => {
+      // The database going away is not a defect of the queue: pg-boss reconnects by itself, and on the
+      // way down (Ctrl-C also stops the embedded PostgreSQL at once) its idle connections are cut.
+      if (isDatabaseUnavailable(error)) {
+        if (!closing) app.log.warn({ err: error }, 'job queue lost its database connection; retrying');
+        return;
+      }
+      app.log.error({ err: error }, 'job queue error');
+    });
     const handlers = new Map<string, JobHandler>();
     const schedules = new Map<string, { cron: string; task: () => Promise<void> }>();
     let started = false;
