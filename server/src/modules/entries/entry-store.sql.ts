@@ -67,8 +67,8 @@ const COLUMN_LIST = COLUMNS.map(([, column]) => column).join(', ');
  * its column's own type, and a key left out (a null) reads as null.
  */
 const RECORD_TYPES = COLUMNS.map(([, , type], index) => `c${index} ${type}`).join(', ');
-const RECORD_LIST = COLUMNS.map((_, index) => `c${index}`).join(', ');
-const FROM_ROWS = `SELECT ${RECORD_LIST}, now() FROM json_to_recordset($1::text::json) AS r(${RECORD_TYPES})`;
+const RECORD_KEYS = COLUMNS.map((_, index) => `c${index}`);
+const FROM_ROWS = `SELECT ${RECORD_KEYS.join(', ')}, now() FROM json_to_recordset($1::text::json) AS r(${RECORD_TYPES})`;
 const UPDATE_LIST = COLUMNS.filter(([field]) => field !== 'id')
   .map(([, column]) => `${column} = excluded.${column}`)
   .join(', ');
@@ -132,8 +132,6 @@ export async function selectCountedEntriesBetween(
        AND start_at < ${to} AND end_at > ${from}
        AND category IN ('maker', 'manager', 'neutral')`;
 }
-
-export const RECORD_KEYS = COLUMNS.map((_, index) => `c${index}`);
 
 /**
  * A batch of rows as the JSON text FROM_ROWS reads. Plain objects handed to one JSON.stringify: V8's
